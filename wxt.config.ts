@@ -1,0 +1,56 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Hosts the extension may touch. Kept here, once, so the manifest snapshot test and the code agree.
+const API_HOST = 'https://api.openai.com/*';
+const CONTENT_HOSTS = ['https://community.openai.com/*', 'https://platform.openai.com/*'];
+
+export default defineConfig({
+  // `wxt/browser` becomes webextension-polyfill's promise-based `browser` (same code on Chrome and Firefox).
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Static files (the icons) live under assets/ to keep the fixed top-level layout.
+  publicDir: 'assets/public',
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  /*
+   * Firefox: Manifest V2 (WXT's default for Firefox), on purpose.
+   * In Firefox MV3, host permissions are user-revocable and are not granted to temporary add-ons at install
+   * (mozilla/web-ext#2980; MDN host_permissions), so our calls to api.openai.com and our content scripts would
+   * silently do nothing until the user found the toggle in about:addons. MV2 grants them at install, supports
+   * `storage.session` (Firefox 115+) and optional host permissions, and WXT builds both from the same source.
+   */
+  manifest: ({ browser }) => ({
+    name: 'Model Access Doctor',
+    description:
+      'Explains OpenAI API access errors and checks, with your own key, which models you can use and why not.',
+    permissions: ['storage'],
+    host_permissions: [API_HOST],
+    // A custom API base URL (a proxy, a regional endpoint) is asked for when the user sets it.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    action: { default_title: 'Model Access Doctor' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'model-access-doctor@model-access-doctor.dev',
+              strict_min_version: '140.0',
+              // Nothing is collected: the key and results stay in the browser (see SECURITY.md).
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    // Content script matches are declared in each entrypoint; assert here that they never widen.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        for (const match of script.matches ?? []) {
+          if (!CONTENT_HOSTS.includes(match)) throw new Error(`content script match not allowed: ${match}`);
+        }
+      }
+    },
+  },
+});
