@@ -7,6 +7,8 @@
  * Bitwarden). The background checks the sender of every message against `MESSAGE_SENDERS`.
  */
 
+import type { ModelResult, ProbeReport } from './probes/types';
+
 /** Who may send a message. */
 export type SenderKind = 'extension-page' | 'content-script';
 
@@ -14,7 +16,32 @@ export type SenderKind = 'extension-page' | 'content-script';
 export interface MessageProtocol {
   /** Health check: any part of the extension may ask. */
   'any:ping': { request: Record<string, never>; response: { ok: true; version: string } };
+
+  /**
+   * Content scripts ("check with my key" on a forum post): probe one model with the active profile.
+   * The answer never holds the key (ModelResult has none; messages in it are redacted).
+   */
+  'content:checkModel': { request: { model: string }; response: ContentAnswer<{ result: ModelResult }> };
+  /** Content scripts (the platform panel): the active profile's last report from the cache, if any. */
+  'content:accessSummary': {
+    request: Record<string, never>;
+    response: ContentAnswer<{ summary: AccessSummary | null }>;
+  };
+  /** Content scripts (the platform panel's "Re-check now" and its scheduled re-checks): run the default probe. */
+  'content:recheck': { request: Record<string, never>; response: ContentAnswer<{ summary: AccessSummary }> };
+  /** Content scripts: open the extension's UI (the popup page) so the user can add a key. */
+  'content:openPopup': { request: Record<string, never>; response: { ok: boolean } };
 }
+
+/** What a content script may learn about the active profile: its label and the probe report, never the key. */
+export interface AccessSummary {
+  profileLabel: string;
+  report: ProbeReport;
+  checkedAt: number;
+}
+
+/** Answers to content scripts: `no-key` when no profile with a key is set up yet. */
+export type ContentAnswer<T> = ({ state: 'ready' } & T) | { state: 'no-key' };
 
 export type MessageType = keyof MessageProtocol;
 export type MessageRequest<T extends MessageType> = MessageProtocol[T]['request'];
@@ -36,6 +63,10 @@ export interface MessageFailure {
 /** Which senders each message accepts. A message missing here fails to compile. */
 export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind[] } = {
   'any:ping': ['extension-page', 'content-script'],
+  'content:checkModel': ['content-script', 'extension-page'],
+  'content:accessSummary': ['content-script', 'extension-page'],
+  'content:recheck': ['content-script', 'extension-page'],
+  'content:openPopup': ['content-script', 'extension-page'],
 };
 
 export const MESSAGE_TYPES = Object.keys(MESSAGE_SENDERS) as MessageType[];
@@ -53,5 +84,7 @@ export function isMessageEnvelope(value: unknown): value is MessageEnvelope {
 }
 
 export function isMessageFailure(value: unknown): value is MessageFailure {
-  return typeof value === 'object' && value !== null && typeof (value as MessageFailure).madError === 'string';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as MessageFailure).madError === 'string'
+  );
 }
