@@ -39,6 +39,8 @@ export default defineConfig({
               // Nothing is collected: the key and results stay in the browser (see SECURITY.md).
               data_collection_permissions: { required: ['none'] },
             },
+            // data_collection_permissions arrived in Firefox for Android 142 (web-ext lint says so).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
