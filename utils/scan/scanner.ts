@@ -1,0 +1,278 @@
+/**
+ * The scanner's lifetime on one page: one MutationObserver for the observed root, one IntersectionObserver to
+ * scan posts only when they come within a screen of the viewport, and a queue worked through in bounded time
+ * slices. Everything it needs (document, window, rules, matcher, clock, lifetime) is passed in, so the forum
+ * and platform scripts share it and tests drive it with happy-dom.
+ *
+ * No layout is read: IntersectionObserver reports asynchronously from the browser's own rendering steps.
+ */
+import { CodeHighlights } from './code-highlights';
+import { planMutations } from './mutations';
+import { type RootScanContext, type RootScanResult, scanRoot } from './scan-root';
+import { type CompiledRules, compileRules, isInsideSkipped } from './text-blocks';
+import type { HighlightInfo, ScanMatcher, ScanRules, ScanStats } from './types';
+import { clearMarks } from './wrap';
+
+export interface ScannerOptions {
+  document: Document;
+  window: Window;
+  rules: ScanRules;
+  matcher: ScanMatcher;
+  /** Stops everything (observers, timers) when aborted: pass WXT's `ctx.signal`. */
+  signal: AbortSignal;
+  /** Where to watch for new posts; `document.body` by default. */
+  observeRoot?: Node;
+  /** Longest slice of scanning before yielding to the page, in ms. */
+  sliceBudgetMs?: number;
+  /** How far from the viewport posts are scanned ahead of time (IntersectionObserver rootMargin). */
+  nearMargin?: string;
+  /** Added subtrees in one mutation batch beyond which one full query replaces many small ones. */
+  fullRescanThreshold?: number;
+  now?: () => number;
+  /** Called once with the first error thrown while scanning (the scanner goes on with the next post). */
+  onError?: (error: unknown) => void;
+}
+
+export interface Scanner {
+  /** Queues every root on the page and starts watching. */
+  start(): void;
+  /** Forgets all state (topic changed) and rescans what is on the page now. */
+  reset(): void;
+  /** Scans every queued root now, ignoring the time budget and the viewport (tests, bench). */
+  flush(): void;
+  /** What a highlight, code block or label explains. */
+  lookup(element: Element): HighlightInfo | undefined;
+  readonly stats: Readonly<ScanStats>;
+  /** Idle when nothing is queued or scheduled. */
+  readonly idle: boolean;
+  dispose(): void;
+}
+
+interface RootState {
+  codeRanges: AbstractRange[];
+}
+
+type TimerWindow = Window & {
+  IntersectionObserver?: typeof IntersectionObserver;
+  MutationObserver: typeof MutationObserver;
+};
+
+export function createScanner(options: ScannerOptions): Scanner {
+  const { document, matcher, signal } = options;
+  const win = options.window as TimerWindow;
+  const compiled: CompiledRules = compileRules(options.rules);
+  const now = options.now ?? (() => win.performance.now());
+  const budget = options.sliceBudgetMs ?? 8;
+  const threshold = options.fullRescanThreshold ?? 60;
+  const observeRoot = options.observeRoot ?? document.body ?? document.documentElement;
+
+  const stats: ScanStats = {
+    rootsScanned: 0,
+    rootsSkippedByPrecheck: 0,
+    blocksMatched: 0,
+    highlights: 0,
+    leakedKeys: 0,
+    scanMs: 0,
+    slices: 0,
+    longestSliceMs: 0,
+    fullRescans: 0,
+  };
+
+  let registry = new WeakMap<Element, HighlightInfo>();
+  let states = new WeakMap<Element, RootState>();
+  let groupCounter = 0;
+  const codeHighlights = new CodeHighlights(win as ConstructorParameters<typeof CodeHighlights>[0]);
+  const ready = new Set<Element>();
+  const waiting = new Set<Element>();
+  let timer: number | undefined;
+  let reportedError = false;
+  let disposed = false;
+
+  const context = (): RootScanContext => ({
+    document,
+    compiled,
+    matcher,
+    registry,
+    codeHighlights,
+    nextGroupId: () => ++groupCounter,
+  });
+  let scanContext = context();
+
+  const intersection = win.IntersectionObserver
+    ? new win.IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting || !waiting.delete(entry.target)) continue;
+            intersection?.unobserve(entry.target);
+            ready.add(entry.target);
+          }
+          schedule();
+        },
+        { rootMargin: options.nearMargin ?? '100% 0px 100% 0px' },
+      )
+    : null;
+
+  const mutations = new win.MutationObserver((records) => {
+    const plan = planMutations(records, compiled, threshold);
+    for (const root of plan.dirtyRoots) enqueue(root, true);
+    if (plan.fullRescan) {
+      stats.fullRescans++;
+      enqueueAll(false);
+    } else for (const root of plan.newRoots) enqueue(root, false);
+  });
+
+  function enqueue(root: Element, dirty: boolean): void {
+    if (disposed) return;
+    if (!dirty && states.has(root)) return;
+    // A changed post was near the viewport when first scanned (or the page changed it for the reader): now.
+    if (dirty || !intersection) {
+      ready.add(root);
+      schedule();
+      return;
+    }
+    if (waiting.has(root)) return;
+    waiting.add(root);
+    intersection.observe(root);
+  }
+
+  function enqueueAll(dirty: boolean): void {
+    const root = observeRoot as ParentNode;
+    for (const element of root.querySelectorAll(compiled.rules.rootSelector)) enqueue(element, dirty);
+  }
+
+  function schedule(): void {
+    if (timer !== undefined || disposed || ready.size === 0) return;
+    timer = win.setTimeout(runSlice, 0);
+  }
+
+  function record(result: RootScanResult): void {
+    stats.rootsScanned++;
+    if (!result.checked) stats.rootsSkippedByPrecheck++;
+    stats.blocksMatched += result.blocksMatched;
+    stats.highlights += result.highlights;
+    stats.leakedKeys += result.leakedKeys;
+  }
+
+  function scanOne(root: Element): void {
+    if (!root.isConnected) return;
+    try {
+      const previous = states.get(root);
+      if (previous) codeHighlights.remove(previous.codeRanges);
+      // Always undo our earlier marks first: a pass is idempotent even if the page reused the element.
+      clearMarks(root);
+      if (isInsideSkipped(root, compiled)) {
+        states.set(root, { codeRanges: [] });
+        return;
+      }
+      const result = scanRoot(root, scanContext);
+      states.set(root, { codeRanges: result.codeRanges });
+      record(result);
+    } catch (error) {
+      states.set(root, { codeRanges: [] });
+      if (!reportedError) {
+        reportedError = true;
+        options.onError?.(error);
+      }
+    }
+  }
+
+  /** Our own DOM writes come back as mutation records: drop them, they are not the page's changes. */
+  function forgetOwnMutations(): void {
+    mutations.takeRecords();
+  }
+
+  function pruneWaiting(): void {
+    for (const root of waiting) {
+      if (root.isConnected) continue;
+      waiting.delete(root);
+      intersection?.unobserve(root);
+    }
+  }
+
+  function runSlice(): void {
+    timer = undefined;
+    if (disposed) return;
+    const started = now();
+    for (const root of ready) {
+      ready.delete(root);
+      scanOne(root);
+      if (now() - started >= budget) break;
+    }
+    forgetOwnMutations();
+    codeHighlights.pruneCollapsed();
+    pruneWaiting();
+    const spent = now() - started;
+    stats.scanMs += spent;
+    stats.slices++;
+    stats.longestSliceMs = Math.max(stats.longestSliceMs, spent);
+    schedule();
+  }
+
+  function dispose(): void {
+    if (disposed) return;
+    disposed = true;
+    if (timer !== undefined) win.clearTimeout(timer);
+    mutations.disconnect();
+    intersection?.disconnect();
+    ready.clear();
+    waiting.clear();
+    const root = observeRoot as ParentNode;
+    for (const element of root.querySelectorAll(compiled.rules.rootSelector)) clearMarks(element);
+    codeHighlights.dispose();
+  }
+
+  signal.addEventListener('abort', dispose, { once: true });
+
+  return {
+    start() {
+      if (disposed || signal.aborted) return;
+      mutations.observe(observeRoot, { childList: true, subtree: true, characterData: true });
+      enqueueAll(false);
+    },
+    reset() {
+      if (disposed) return;
+      ready.clear();
+      for (const root of waiting) intersection?.unobserve(root);
+      waiting.clear();
+      codeHighlights.remove(collectAllRanges());
+      registry = new WeakMap();
+      states = new WeakMap();
+      scanContext = context();
+      enqueueAll(false);
+    },
+    flush() {
+      if (disposed) return;
+      for (const root of waiting) {
+        intersection?.unobserve(root);
+        ready.add(root);
+      }
+      waiting.clear();
+      const started = now();
+      for (const root of ready) {
+        ready.delete(root);
+        scanOne(root);
+      }
+      forgetOwnMutations();
+      stats.scanMs += now() - started;
+      stats.slices++;
+    },
+    lookup: (element) => registry.get(element),
+    get stats() {
+      return stats;
+    },
+    get idle() {
+      return ready.size === 0 && timer === undefined;
+    },
+    dispose,
+  };
+
+  function collectAllRanges(): AbstractRange[] {
+    const ranges: AbstractRange[] = [];
+    const root = observeRoot as ParentNode;
+    for (const element of root.querySelectorAll(compiled.rules.rootSelector)) {
+      const state = states.get(element);
+      if (state) ranges.push(...state.codeRanges);
+    }
+    return ranges;
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * Reading a post as blocks of text: a paragraph (or list item, cell, heading…) becomes one string, however many
+ * text nodes and inline elements (`code`, `a`, `strong`) it is split into, with a map from string offsets back
+ * to the text nodes. A code block becomes one string too, also after a syntax highlighter has split it into
+ * hundreds of spans. No layout is read: only node types, tag names, attributes and `Element.matches`.
+ */
+import { normalizeForMatching } from './normalize';
+import type { ScanRules } from './types';
+
+/** Elements that end a run of inline text. Everything else (a, code, strong, span, kbd…) is inline. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  // Our own highlight wrapper for code labels is skipped; `mad-hl` is inline on purpose (absent here).
+]);
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+export type BlockKind = 'text' | 'code';
+
+/** One unit of matching. `nodes[i]` starts at `starts[i]` in `text`; gaps between them are separators. */
+export interface TextBlock {
+  kind: BlockKind;
+  /** The element the text lives in: the paragraph, list item… or the code block (`pre`). */
+  container: Element;
+  quoted: boolean;
+  /** The block's text, normalised for matching (same length as the page's text). */
+  text: string;
+  nodes: Text[];
+  starts: number[];
+}
+
+/** The rules, prepared once for fast checks. */
+export interface CompiledRules {
+  rules: ScanRules;
+  skipTags: ReadonlySet<string>;
+  isSkipped(element: Element): boolean;
+  isQuoted(element: Element): boolean;
+  isCodeBlock(element: Element): boolean;
+}
+
+export function compileRules(rules: ScanRules): CompiledRules {
+  const skipTags = new Set(rules.skipTags);
+  return {
+    rules,
+    skipTags,
+    isSkipped: (element) =>
+      skipTags.has(element.tagName) || (element.hasAttributes() && element.matches(rules.skipSelector)),
+    isQuoted: (element) => element.matches(rules.quotedSelector),
+    isCodeBlock: (element) => element.matches(rules.codeBlockSelector),
+  };
+}
+
+/** True when the element or one of its ancestors is excluded (a post inside an editor preview, say). */
+export function isInsideSkipped(element: Element, compiled: CompiledRules): boolean {
+  return element.closest(compiled.rules.skipSelector) !== null;
+}
+
+/** True when an ancestor of `root` (or `root` itself) holds quoted text. */
+function isQuotedContext(root: Element, compiled: CompiledRules): boolean {
+  return root.closest(compiled.rules.quotedSelector) !== null;
+}
+
+class BlockBuilder {
+  nodes: Text[] = [];
+  starts: number[] = [];
+  parts: string[] = [];
+  length = 0;
+
+  constructor(
+    readonly kind: BlockKind,
+    readonly container: Element,
+    readonly quoted: boolean,
+  ) {}
+
+  addText(node: Text): void {
+    const data = node.data;
+    if (data.length === 0) return;
+    this.nodes.push(node);
+    this.starts.push(this.length);
+    this.parts.push(data);
+    this.length += data.length;
+  }
+
+  addSeparator(separator: string): void {
+    if (this.length === 0) return;
+    this.parts.push(separator);
+    this.length += separator.length;
+  }
+
+  build(): TextBlock | null {
+    if (this.nodes.length === 0) return null;
+    const raw = this.parts.join('');
+    // Whitespace between blocks (the "\n" text nodes between <p>s) is not a block.
+    if (!/\S/.test(raw)) return null;
+    return {
+      kind: this.kind,
+      container: this.container,
+      quoted: this.quoted,
+      text: normalizeForMatching(raw),
+      nodes: this.nodes,
+      starts: this.starts,
+    };
+  }
+}
+
+/**
+ * Every block of text under `root`, in document order. Skipped subtrees contribute nothing; a `<br>` is a
+ * line break in the text; a nested block ends the current run of inline text and starts a new one.
+ */
+export function collectTextBlocks(root: Element, compiled: CompiledRules): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  const emit = (builder: BlockBuilder) => {
+    const block = builder.build();
+    if (block) blocks.push(block);
+  };
+
+  const walkCode = (element: Element, builder: BlockBuilder) => {
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) builder.addText(child as Text);
+      else if (child.nodeType === ELEMENT_NODE) {
+        const childElement = child as Element;
+        if (compiled.isSkipped(childElement)) continue;
+        if (childElement.tagName === 'BR') builder.addSeparator('\n');
+        else walkCode(childElement, builder);
+      }
+    }
+  };
+
+  // Returns the run that continues after this element (a nested block ends the caller's run).
+  const walk = (element: Element, run: BlockBuilder): BlockBuilder => {
+    let current = run;
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        current.addText(child as Text);
+        continue;
+      }
+      if (child.nodeType !== ELEMENT_NODE) continue;
+      const childElement = child as Element;
+      if (compiled.isSkipped(childElement)) continue;
+      const tag = childElement.tagName;
+      if (tag === 'BR') {
+        current.addSeparator('\n');
+        continue;
+      }
+      if (!BLOCK_TAGS.has(tag)) {
+        current = walk(childElement, current);
+        continue;
+      }
+      emit(current);
+      const quoted = current.quoted || compiled.isQuoted(childElement);
+      if (compiled.isCodeBlock(childElement)) {
+        const code = new BlockBuilder('code', childElement, quoted);
+        walkCode(childElement, code);
+        emit(code);
+      } else {
+        emit(walk(childElement, new BlockBuilder('text', childElement, quoted)));
+      }
+      current = new BlockBuilder('text', element, current.quoted);
+    }
+    return current;
+  };
+
+  const quoted = isQuotedContext(root, compiled);
+  if (compiled.isCodeBlock(root)) {
+    const code = new BlockBuilder('code', root, quoted);
+    walkCode(root, code);
+    emit(code);
+  } else {
+    emit(walk(root, new BlockBuilder('text', root, quoted)));
+  }
+  return blocks;
+}
