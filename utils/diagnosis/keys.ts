@@ -61,7 +61,14 @@ const KEY_VARIABLE_NAME = /api[-_]?key$/i;
 const AUTHORIZATION_PREFIX = /^authorization\s*:\s*/i;
 const BEARER_PREFIX = /^bearer\s+/i;
 const QUOTES = `"'\`“”‘’«»`;
-const TRAILING_PUNCTUATION = /[,;}]+$/;
+/** `,` `;` `}` left at the end of a JSON or shell line; trimmed by a loop (a `[,;}]+$` pattern is quadratic). */
+const TRAILING_PUNCTUATION = ',;}';
+
+function trimTrailingPunctuation(value: string): string {
+  let end = value.length;
+  while (end > 0 && TRAILING_PUNCTUATION.includes(value[end - 1]!)) end--;
+  return value.slice(0, end);
+}
 
 /** Characters that are invisible or look like a space, all of which sneak in from web pages and chat apps. */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
@@ -91,7 +98,7 @@ function stripLayer(value: string, removed: Set<string>): string {
     removed.add(`${assignment[1]!}= prefix`);
     next = next.slice(assignment[0].length).trim();
   }
-  const withoutTrailing = next.replace(TRAILING_PUNCTUATION, '');
+  const withoutTrailing = trimTrailingPunctuation(next);
   if (withoutTrailing !== next) {
     removed.add('trailing punctuation');
     next = withoutTrailing.trim();
@@ -155,6 +162,9 @@ const LOOKALIKES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^eyJ/, 'This looks like a JSON Web Token (a session token), not an API key.'],
 ];
 
+const ANGLE_PLACEHOLDER = /^<.*>$/;
+const REPEATED_X_PLACEHOLDER = /^sk-x{3,}$/i;
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
 const VARIABLE_REFERENCE = /^(?:\$\{?[A-Za-z_]|process\.env\.|os\.environ|os\.getenv|%[A-Za-z_])/;
 const MASKED_FORM = /[*•…]|\.\.\./;
 const KEY_CHARACTERS = /^[A-Za-z0-9_-]*$/;
@@ -170,7 +180,7 @@ function shapeWarnings(key: string, kind: KeyKind): string[] {
   const warnings: string[] = [];
   if (key.length === 0) return ['The key is empty.'];
   const lower = key.toLowerCase();
-  if (PLACEHOLDERS.has(lower) || /^<.*>$/.test(key) || /^sk-x{3,}$/i.test(key)) {
+  if (PLACEHOLDERS.has(lower) || ANGLE_PLACEHOLDER.test(key) || REPEATED_X_PLACEHOLDER.test(key)) {
     warnings.push(
       `"${key}" is a placeholder, not a key: the variable that should hold the key was empty or never set, so the text "${key}" was sent instead.`,
     );
@@ -242,7 +252,7 @@ export function parseKeyInput(raw: string): ParsedKeyInput {
   const leading = value.slice(0, value.length - value.trimStart().length);
   const trailing = value.slice(value.trimEnd().length);
   const surrounding = leading.length < value.length ? leading + trailing : leading;
-  if (surrounding.length > 0) removed.add(/[\r\n\u2028\u2029]/.test(surrounding) ? 'newlines' : 'spaces');
+  if (surrounding.length > 0) removed.add(LINE_BREAK.test(surrounding) ? 'newlines' : 'spaces');
   // Unwrap before removing inner whitespace, so `export OPENAI_API_KEY=…` loses its `export ` as a prefix.
   for (let layer = 0; layer < 6; layer++) {
     const next = stripLayer(value, removed);
@@ -260,3 +270,21 @@ export function parseKeyInput(raw: string): ParsedKeyInput {
   const kind = keyKind(value);
   return { key: value, kind, warnings: shapeWarnings(value, kind), removed: [...removed] };
 }
+
+/** Every pattern this module runs on user input, for the ReDoS test (tests/unit/diagnosis/keys.test.ts). */
+export const KEY_INPUT_PATTERNS: readonly RegExp[] = [
+  ASSIGNMENT_PREFIX,
+  KEY_VARIABLE_NAME,
+  AUTHORIZATION_PREFIX,
+  BEARER_PREFIX,
+  INVISIBLE,
+  LINE_BREAKS,
+  SPACES,
+  LINE_BREAK,
+  ANGLE_PLACEHOLDER,
+  REPEATED_X_PLACEHOLDER,
+  VARIABLE_REFERENCE,
+  MASKED_FORM,
+  KEY_CHARACTERS,
+  ...LOOKALIKES.map(([pattern]) => pattern),
+];

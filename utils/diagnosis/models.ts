@@ -16,7 +16,9 @@ export type ModelEndpoint =
   | 'images'
   | 'audio'
   | 'moderation'
-  | 'realtime';
+  | 'realtime'
+  /** Sora's Videos API (shut down 2026-09-24); listed so pasted `sora-2` errors read as retired. */
+  | 'videos';
 
 export type ModelLifecycle = 'current' | 'deprecated' | 'retired';
 
@@ -91,14 +93,22 @@ function splitSnapshot(id: string): { base: string; date: string } | undefined {
   return { base: match[1]!, date: match[2]! };
 }
 
+/** Bases that had `-MMDD` snapshots listed (gpt-4, gpt-3.5-turbo, tts-1…). */
+const basesWithMonthDaySnapshots = new Set<string>();
+for (const info of MODEL_CATALOGUE) {
+  const snapshot = splitSnapshot(info.id);
+  if (snapshot && snapshot.date.length === 4) basesWithMonthDaySnapshots.add(snapshot.base);
+}
+
 /**
  * A snapshot suffix we have not listed still names a real model when its date is a real day between the
  * first dated OpenAI snapshots (2023) and the catalogue's review date: listing every snapshot is not
  * possible, and calling a real snapshot a typo would send the user chasing spelling instead of access.
  */
-function plausibleSnapshotDate(date: string): boolean {
+function plausibleSnapshotDate(base: string, date: string): boolean {
   if (date.length === 4) {
-    // MMDD snapshots (gpt-4-0613, gpt-3.5-turbo-1106, gpt-4-0125-preview's base) were used 2023–2024.
+    // MMDD snapshots (gpt-4-0613, gpt-3.5-turbo-1106) belong to the 2023 families only: "gpt-4o-0806" is a typo.
+    if (!basesWithMonthDaySnapshots.has(base)) return false;
     const month = Number(date.slice(0, 2));
     const day = Number(date.slice(2));
     return month >= 1 && month <= 12 && day >= 1 && day <= 31;
@@ -117,7 +127,7 @@ export function lookupModel(id: string): ModelInfo | undefined {
   const exact = byId.get(id);
   if (exact) return exact;
   const snapshot = splitSnapshot(id);
-  if (!snapshot || !plausibleSnapshotDate(snapshot.date)) return undefined;
+  if (!snapshot || !plausibleSnapshotDate(snapshot.base, snapshot.date)) return undefined;
   return byId.get(snapshot.base);
 }
 
@@ -125,6 +135,9 @@ export function lookupModel(id: string): ModelInfo | undefined {
 export function isPublishedModel(id: string): boolean {
   return lookupModel(id) !== undefined;
 }
+
+/** `curie:ft-acme-2023-01-01-00-00-00`: fine-tunes made with the /v1/fine-tunes API (shut down 2024-01-04). */
+const LEGACY_FINE_TUNE = /^([a-z0-9.-]+):ft-/;
 
 /**
  * The base model of a fine-tune id: `ft:gpt-4o-mini-2024-07-18:my-org::abc123` → `gpt-4o-mini-2024-07-18`;
@@ -136,7 +149,7 @@ export function fineTuneBase(id: string): string | undefined {
     const base = end === -1 ? id.slice(3) : id.slice(3, end);
     return base.length > 0 ? base : undefined;
   }
-  const legacy = /^([a-z0-9.-]+):ft-/.exec(id);
+  const legacy = LEGACY_FINE_TUNE.exec(id);
   return legacy ? legacy[1] : undefined;
 }
 
@@ -159,12 +172,15 @@ export function defaultProbeModels(): string[] {
 // ---------------------------------------------------------------------------------------------------------
 // "Did you mean"
 
+const SEPARATORS = /[\s_-]+/g;
+const STARTS_WITH_DIGIT = /^\d/;
+
 /**
  * Lower case, no separators: "GPT-4o", "gpt4o", "gpt-4-o" and "gpt 4 o" all become "gpt4o". Dots stay, so
  * "gpt-4.1" and "gpt-41" remain different ids.
  */
 function normaliseId(id: string): string {
-  return id.toLowerCase().replace(/[\s_-]+/g, '');
+  return id.toLowerCase().replace(SEPARATORS, '');
 }
 
 /** Prefer a current, undated id when several published ids are equally close. */
@@ -245,7 +261,7 @@ function exactNormalisedMatch(norm: string): string | undefined {
   const direct = byNormalised.get(norm);
   if (direct) return direct.id;
   // "4o", "4.1-mini", "5.4-mini": the model number without its "gpt-" (seen even in OpenAI's own tables).
-  if (/^\d/.test(norm)) return byNormalised.get(`gpt${norm}`)?.id;
+  if (STARTS_WITH_DIGIT.test(norm)) return byNormalised.get(`gpt${norm}`)?.id;
   // "chatgpt-4o", "ChatGPT-4": the product name in front of the model number.
   if (norm.startsWith('chatgpt') && norm.length > 7) {
     const asGpt = `gpt${norm.slice(7)}`;
@@ -292,14 +308,24 @@ export function suggestModelId(id: string): string | undefined {
 // ---------------------------------------------------------------------------------------------------------
 // Workarounds
 
-type Tier = 'nano' | 'mini' | 'pro' | 'full';
+/**
+ * The size tier told by the id. OpenAI's own replacements pair them: gpt-4o-mini → gpt-6-luna,
+ * gpt-5-mini → gpt-6.1-terra, gpt-5-nano → gpt-6-luna, so "small" covers mini, nano and luna.
+ */
+type TierWord = 'nano' | 'mini' | 'luna' | 'terra' | 'pro' | 'full';
+type TierGroup = 'small' | 'mid' | 'pro' | 'full';
 
-/** The size tier told by the id: "gpt-4o-mini" and "o4-mini" are both minis, "gpt-6-luna" is a small tier. */
-function tierOf(id: string): Tier {
-  if (/(?:^|-)(?:nano)(?:-|$)/.test(id)) return 'nano';
-  if (/(?:^|-)(?:mini|luna)(?:-|$)/.test(id)) return 'mini';
-  if (/(?:^|-)(?:pro)(?:-|$)/.test(id)) return 'pro';
-  return 'full';
+const TIER_WORD = /(?:^|-)(nano|mini|luna|terra|pro)(?=-|$)/;
+
+function tierWordOf(id: string): TierWord {
+  const match = TIER_WORD.exec(id);
+  return match ? (match[1] as TierWord) : 'full';
+}
+
+function tierGroupOf(word: TierWord): TierGroup {
+  if (word === 'nano' || word === 'mini' || word === 'luna') return 'small';
+  if (word === 'terra') return 'mid';
+  return word;
 }
 
 /**
@@ -311,13 +337,14 @@ export function closestUsableModel(model: string, usable: readonly string[]): st
   const candidates = usable.filter((id) => id !== model);
   if (candidates.length === 0) return undefined;
   const info = lookupModel(model) ?? lookupModel(fineTuneBase(model) ?? '');
-  const tier = tierOf(info?.id ?? model);
+  const tierWord = tierWordOf(info?.id ?? model);
+  const tierGroup = tierGroupOf(tierWord);
   const byCatalogueOrder = (a: string, b: string): number => catalogueIndex(a) - catalogueIndex(b);
 
   if (info) {
     const sameFamily = candidates.filter((id) => lookupModel(id)?.family === info.family);
     if (sameFamily.length > 0) {
-      const sameTier = sameFamily.filter((id) => tierOf(id) === tier);
+      const sameTier = sameFamily.filter((id) => tierWordOf(id) === tierWord);
       return [...(sameTier.length > 0 ? sameTier : sameFamily)].sort(byCatalogueOrder)[0];
     }
     const seen = new Set<string>([info.id]);
@@ -332,7 +359,7 @@ export function closestUsableModel(model: string, usable: readonly string[]): st
       if (inFamily.length > 0) return [...inFamily].sort(byCatalogueOrder)[0];
       next = nextInfo?.replacement;
     }
-  } else if (tier === 'full') {
+  } else if (tierWord === 'full') {
     // An id we know nothing about and with no tier in its name: any suggestion would be a guess.
     return undefined;
   }
@@ -347,8 +374,11 @@ export function closestUsableModel(model: string, usable: readonly string[]): st
       candidate.endpoints.some((endpoint) => endpoints.includes(endpoint))
     );
   });
-  const sameTier = textModels.filter((id) => tierOf(id) === tier);
-  return [...sameTier].sort(byCatalogueOrder)[0];
+  // Same tier group (mini ↔ luna), the exact tier word first (mini ↔ mini), newest first.
+  const sameGroup = textModels.filter((id) => tierGroupOf(tierWordOf(id)) === tierGroup);
+  const exactWordFirst = (a: string, b: string): number =>
+    Number(tierWordOf(b) === tierWord) - Number(tierWordOf(a) === tierWord) || byCatalogueOrder(a, b);
+  return [...sameGroup].sort(exactWordFirst)[0];
 }
 
 const catalogueOrder = new Map<string, number>(MODEL_CATALOGUE.map((info, index) => [info.id, index]));
@@ -392,3 +422,17 @@ export function isOtherProviderModel(id: string): boolean {
     AZURE_LOOKING.test(trimmed)
   );
 }
+
+/** Every pattern this module runs on model ids from pages and errors, for the ReDoS test (models.test.ts). */
+export const MODEL_ID_PATTERNS: readonly RegExp[] = [
+  DATED_SNAPSHOT,
+  LEGACY_FINE_TUNE,
+  SEPARATORS,
+  STARTS_WITH_DIGIT,
+  WRAPPER_PREFIX,
+  TIER_WORD,
+  OTHER_PROVIDER_PREFIX,
+  PROVIDER_PATH,
+  OLLAMA_TAG,
+  AZURE_LOOKING,
+];

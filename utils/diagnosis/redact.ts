@@ -38,6 +38,8 @@ const PROJECT_ID = /proj_[A-Za-z0-9]{12,}/g;
 const LIVE_PREFIXED = /sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40}/;
 const MASK_CHARACTERS = /[*•…]|\.\./;
 const WORD_CHARACTER = /[A-Za-z0-9]/;
+const DIGIT = /\d/;
+const BEARER_GAP = /[ \t][^ \t]/;
 /** Without masking characters, a run this short after "sk-" is a word ("sk-learn"), not a key. */
 const MIN_UNMASKED_BODY = 20;
 
@@ -134,12 +136,12 @@ export function redactKeys(text: string, options?: { maskIds?: boolean }): strin
   }));
   for (const match of text.matchAll(BEARER_TOKEN)) {
     const whole = match[0];
-    const tokenOffset = whole.search(/[ \t][^ \t]/) + 1;
+    const tokenOffset = whole.search(BEARER_GAP) + 1;
     const start = match.index + tokenOffset;
     const token = whole.slice(tokenOffset);
     // Keys are masked by the key pass; "…" means already masked; a token without digits is a placeholder
     // ("Bearer undefined", "Bearer YOUR_API_KEY") that tells the user what went wrong, so it stays readable.
-    if (token.startsWith('sk-') || token.startsWith('…') || !/\d/.test(token)) continue;
+    if (token.startsWith('sk-') || token.startsWith('…') || !DIGIT.test(token)) continue;
     replacements.push({ start, end: match.index + whole.length, text: maskKey(token) });
   }
   if (options?.maskIds === true) {
@@ -171,3 +173,19 @@ export function redactKeys(text: string, options?: { maskIds?: boolean }): strin
   }
   return out + text.slice(cursor);
 }
+
+/** Every pattern this module runs on page and API text, for the ReDoS test (tests/unit/diagnosis/redact.test.ts). */
+export const REDACTION_PATTERNS: readonly RegExp[] = [
+  SK_CANDIDATE,
+  SESSION_KEY,
+  BEARER_TOKEN,
+  BEARER_GAP,
+  ORG_ID,
+  PROJECT_ID,
+  LIVE_PREFIXED,
+  MASK_CHARACTERS,
+  WORD_CHARACTER,
+  DIGIT,
+  TRAILING_PLAIN,
+  KIND_PREFIX,
+];

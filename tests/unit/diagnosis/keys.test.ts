@@ -1,6 +1,13 @@
 import fc from 'fast-check';
+import { checkSync } from 'recheck';
 import { describe, expect, it } from 'vitest';
-import { keyKind, maskKey, OPENAI_KEY_MARKER, parseKeyInput } from '@/utils/diagnosis/keys';
+import {
+  KEY_INPUT_PATTERNS,
+  keyKind,
+  maskKey,
+  OPENAI_KEY_MARKER,
+  parseKeyInput,
+} from '@/utils/diagnosis/keys';
 
 /** Synthetic keys with the real shapes (never real secrets). */
 const body = (length: number, seed = 'a1B2c3D4e5'): string =>
@@ -206,5 +213,31 @@ describe('parseKeyInput: warnings', () => {
         },
       ),
     );
+  });
+});
+
+describe('pattern safety', () => {
+  it('runs only patterns a ReDoS checker finds safe', () => {
+    for (const pattern of KEY_INPUT_PATTERNS) {
+      expect(checkSync(pattern.source, pattern.flags).status, pattern.source).toBe('safe');
+    }
+  }, 60_000);
+
+  it('the checker does catch the trailing-run pattern this module avoids', () => {
+    expect(checkSync('[,;}]+$', '').status).toBe('vulnerable');
+  }, 60_000);
+
+  it('parses a hostile 200 KB paste quickly', () => {
+    for (const raw of [
+      ',;'.repeat(100_000),
+      ' '.repeat(200_000),
+      `OPENAI_API_KEY=${'='.repeat(200_000)}`,
+      '"'.repeat(200_000),
+      `${'a'.repeat(200_000)}:`,
+    ]) {
+      const started = performance.now();
+      parseKeyInput(raw);
+      expect(performance.now() - started).toBeLessThan(500);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { checkSync } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import {
   closestUsableModel,
@@ -9,6 +10,8 @@ import {
   lookupModel,
   MODEL_CATALOGUE,
   MODEL_CATALOGUE_REVIEWED,
+  MODEL_ID_PATTERNS,
+  type ModelInfo,
   suggestModelId,
 } from '@/utils/diagnosis/models';
 
@@ -56,6 +59,160 @@ describe('the catalogue as data', () => {
   });
 });
 
+describe('the catalogue’s facts', () => {
+  const info = (id: string): ModelInfo => {
+    const found = lookupModel(id);
+    if (!found) throw new Error(`${id} is not catalogued`);
+    return found;
+  };
+
+  it('sends responses-only models to the Responses probe', () => {
+    for (const id of [
+      'o1-pro',
+      'o3-pro',
+      'gpt-5-pro',
+      'gpt-5.5-pro',
+      'gpt-5.3-codex',
+      'computer-use-preview',
+      'o3-deep-research',
+      'codex-mini-latest',
+    ]) {
+      expect(info(id).endpoints, id).toEqual(['responses']);
+      expect(info(id).probe, id).toBe('responses');
+    }
+  });
+
+  it('keeps legacy completions models off the chat probe', () => {
+    for (const id of [
+      'gpt-3.5-turbo-instruct',
+      'davinci-002',
+      'babbage-002',
+      'text-davinci-003',
+      'code-davinci-002',
+    ]) {
+      expect(info(id).endpoints, id).toEqual(['completions']);
+      expect(info(id).probe, id).toBeNull();
+    }
+  });
+
+  it('does not probe embeddings, images, audio or moderation models', () => {
+    for (const id of [
+      'text-embedding-3-small',
+      'text-embedding-ada-002',
+      'gpt-image-1',
+      'dall-e-3',
+      'whisper-1',
+      'tts-1',
+      'omni-moderation-latest',
+      'gpt-realtime',
+      'sora-2',
+    ]) {
+      expect(info(id).probe, id).toBeNull();
+      expect(info(id).endpoints, id).not.toContain('chat');
+    }
+  });
+
+  it('uses max_completion_tokens for reasoning models and max_tokens for the older chat models', () => {
+    for (const id of [
+      'o1',
+      'o3',
+      'o3-mini',
+      'o4-mini',
+      'gpt-5',
+      'gpt-5-mini',
+      'gpt-5.1',
+      'gpt-5.5',
+      'gpt-5.6-sol',
+      'gpt-6-luna',
+      'gpt-6.1-sol',
+    ]) {
+      expect(info(id).tokenParam, id).toBe('max_completion_tokens');
+    }
+    for (const id of ['gpt-4o', 'gpt-4o-mini', 'gpt-4.1', 'gpt-4-turbo', 'gpt-3.5-turbo']) {
+      expect(info(id).tokenParam, id).toBe('max_tokens');
+    }
+  });
+
+  it('records the verification requirements the sources show', () => {
+    expect(info('o3').verification).toBe('streaming');
+    expect(info('gpt-5').verification).toBe('streaming');
+    expect(info('gpt-5-mini').verification).toBe('streaming');
+    expect(info('gpt-image-1').verification).toBe('always');
+    expect(info('gpt-image-1.5').verification).toBe('always');
+    expect(info('o3-pro').verification).toBe('always');
+    expect(info('gpt-4o').verification).toBeUndefined();
+    expect(info('gpt-4.1-mini').verification).toBeUndefined();
+  });
+
+  it('knows the retired ids people still paste, with a replacement', () => {
+    for (const id of [
+      'text-davinci-003',
+      'code-davinci-002',
+      'gpt-4-32k',
+      'gpt-4-vision-preview',
+      'gpt-3.5-turbo-0301',
+      'gpt-3.5-turbo-0613',
+      'gpt-3.5-turbo-16k',
+      'gpt-4.5-preview',
+      'o1-preview',
+      'o1-mini',
+      'chatgpt-4o-latest',
+      'gpt-3.5-turbo',
+      'gpt-4',
+      'dall-e-3',
+      'text-moderation-latest',
+    ]) {
+      expect(info(id).status, id).toBe('retired');
+      expect(info(id).replacement, id).toBeDefined();
+    }
+  });
+
+  it('follows every replacement chain to a model that still works', () => {
+    for (const model of MODEL_CATALOGUE) {
+      const seen = new Set<string>([model.id]);
+      let current: ModelInfo = model;
+      while (current.replacement !== undefined && current.status === 'retired') {
+        expect(seen.has(current.replacement), `cycle from ${model.id}`).toBe(false);
+        seen.add(current.replacement);
+        current = info(current.replacement);
+      }
+      if (model.replacement !== undefined)
+        expect(current.status, `${model.id} → … → ${current.id}`).not.toBe('retired');
+    }
+  });
+
+  it('lists the late-2026 generations', () => {
+    for (const id of [
+      'gpt-6-astra',
+      'gpt-6.1-sol',
+      'gpt-6.1-terra',
+      'gpt-6-luna',
+      'gpt-5.6-sol',
+      'gpt-5.6-terra',
+      'gpt-5.6-luna',
+      'gpt-5.5',
+      'gpt-5.4-mini',
+    ]) {
+      expect(info(id).status, id).toBe('current');
+    }
+    for (const id of [
+      'gpt-5',
+      'gpt-5-mini',
+      'gpt-5-nano',
+      'o3',
+      'gpt-4o',
+      'gpt-4o-mini',
+      'gpt-4.1',
+      'gpt-4.1-mini',
+      'gpt-5.1',
+    ]) {
+      expect(info(id).status, id).toBe('deprecated');
+    }
+    expect(info('gpt-4o').replacement).toBe('gpt-6-luna');
+    expect(info('gpt-4o').shutdownDate).toBe('2027-01-14');
+  });
+});
+
 describe('lookupModel / isPublishedModel', () => {
   it('finds current, deprecated and retired ids', () => {
     expect(lookupModel('gpt-4o')?.family).toBe('gpt-4o');
@@ -72,7 +229,16 @@ describe('lookupModel / isPublishedModel', () => {
     expect(isPublishedModel('gpt-4o ')).toBe(false);
   });
 
+  it('accepts -MMDD snapshots only for the families that had them', () => {
+    expect(lookupModel('gpt-4-0314')?.id).toBe('gpt-4-0314');
+    expect(lookupModel('gpt-4-0125')?.id).toBe('gpt-4');
+    expect(lookupModel('gpt-4o-0806')).toBeUndefined();
+    expect(lookupModel('gpt-4-1399')).toBeUndefined();
+  });
+
   it('resolves unlisted dated snapshots with a plausible date to their base model', () => {
+    expect(lookupModel('gpt-6-luna-2026-10-01')?.id).toBe('gpt-6-luna');
+    expect(lookupModel(`gpt-6-luna-2099-10-01`)).toBeUndefined();
     expect(lookupModel('gpt-4o-2024-08-06')?.id).toBe('gpt-4o-2024-08-06');
     expect(lookupModel('gpt-4o-2025-01-15')?.id).toBe('gpt-4o');
     expect(lookupModel('gpt-4o-2024-13-01')).toBeUndefined();
@@ -95,6 +261,9 @@ describe('effectiveStatus', () => {
     const gpt4o = lookupModel('gpt-4o')!;
     expect(effectiveStatus(gpt4o, '2026-11-24')).toBe(gpt4o.status);
     if (gpt4o.shutdownDate) expect(effectiveStatus(gpt4o, gpt4o.shutdownDate)).toBe('retired');
+    expect(effectiveStatus(lookupModel('gpt-image-1.5')!, '2026-11-30')).toBe('deprecated');
+    expect(effectiveStatus(lookupModel('gpt-image-1.5')!, '2026-12-01')).toBe('retired');
+    expect(effectiveStatus(lookupModel('gpt-6-luna')!, '2030-01-01')).toBe('current');
     expect(effectiveStatus(lookupModel('text-davinci-003')!, '2020-01-01')).toBe('retired');
   });
 });
@@ -128,6 +297,17 @@ describe('suggestModelId', () => {
     ['text-davinci-03', 'text-davinci-003'],
     ['text-embeding-3-small', 'text-embedding-3-small'],
     ['dalle-3', 'dall-e-3'],
+    ['gpt6-luna', 'gpt-6-luna'],
+    ['GPT-5.6 Sol', 'gpt-5.6-sol'],
+    ['gpt-5.6-sun', 'gpt-5.6-sol'],
+    ['GPT-6.1-Terra', 'gpt-6.1-terra'],
+    ['5.4-mini', 'gpt-5.4-mini'],
+    ['sora2', 'sora-2'],
+    ['gpt-image1', 'gpt-image-1'],
+    ['whisper', 'whisper-1'],
+    ['o1preview', 'o1-preview'],
+    ['gpt-4-vision', 'gpt-4-vision-preview'],
+    ['chatgpt', 'gpt-3.5-turbo'],
   ])('%s → %s', (typed, expected) => {
     expect(suggestModelId(typed)).toBe(expected);
   });
@@ -201,6 +381,24 @@ describe('closestUsableModel', () => {
 
   it('falls back to a model of the same tier', () => {
     expect(closestUsableModel('o4-mini', ['gpt-6.1-sol', 'gpt-4o-mini'])).toBe('gpt-4o-mini');
+    // mini ↔ mini before other small models…
+    expect(closestUsableModel('gpt-4o-mini', ['gpt-6.1-sol', 'gpt-5.6-luna', 'gpt-5.4-mini'])).toBe(
+      'gpt-5.4-mini',
+    );
+    // …then the newest small model (luna stands in for nano, as OpenAI's own replacements do).
+    expect(closestUsableModel('gpt-5-nano', ['gpt-5.4-mini', 'gpt-5.6-luna'])).toBe('gpt-5.6-luna');
+    expect(closestUsableModel('gpt-6.1-sol', ['gpt-5.6-luna', 'gpt-5.5'])).toBe('gpt-5.5');
+  });
+
+  it('takes OpenAI’s replacement when it is usable', () => {
+    expect(closestUsableModel('gpt-4o', ['gpt-5.4-mini', 'gpt-6-luna'])).toBe('gpt-6-luna');
+    expect(closestUsableModel('gpt-5', ['gpt-5.5', 'gpt-6.1-sol'])).toBe('gpt-6.1-sol');
+  });
+
+  it('stays on the same kind of endpoint', () => {
+    expect(closestUsableModel('text-embedding-ada-002', ['gpt-4o', 'text-embedding-3-small'])).toBe(
+      'text-embedding-3-small',
+    );
   });
 
   it('never suggests the model itself, and gives up when nothing fits', () => {
@@ -252,5 +450,31 @@ describe('isOtherProviderModel', () => {
     '',
   ])('not %s', (id) => {
     expect(isOtherProviderModel(id)).toBe(false);
+  });
+});
+
+describe('pattern safety', () => {
+  it('runs only patterns a ReDoS checker finds safe', () => {
+    for (const pattern of MODEL_ID_PATTERNS) {
+      const result = checkSync(pattern.source, pattern.flags);
+      expect(result.status, pattern.source).toBe('safe');
+    }
+  }, 60_000);
+
+  it('answers quickly on hostile ids', () => {
+    const hostile = [
+      'gpt-'.repeat(20_000),
+      `${'a-'.repeat(20_000)}2024`,
+      `${'x'.repeat(50_000)}:`,
+      '-'.repeat(60_000),
+    ];
+    for (const id of hostile) {
+      const started = performance.now();
+      lookupModel(id);
+      suggestModelId(id);
+      isOtherProviderModel(id);
+      closestUsableModel(id, ['gpt-4o']);
+      expect(performance.now() - started, id.slice(0, 10)).toBeLessThan(500);
+    }
   });
 });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
+import { checkSync } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { OPENAI_KEY_MARKER } from '@/utils/diagnosis/keys';
-import { findKeyLikeStrings, redactKeys } from '@/utils/diagnosis/redact';
+import { findKeyLikeStrings, REDACTION_PATTERNS, redactKeys } from '@/utils/diagnosis/redact';
 
 const body = (length: number, seed = 'a1B2c3D4e5'): string =>
   seed.repeat(Math.ceil(length / seed.length)).slice(0, length);
@@ -143,4 +144,12 @@ describe('findKeyLikeStrings', () => {
     const text = `cookie sess-${body(40)} end`;
     expect(findKeyLikeStrings(text)).toEqual([{ start: 7, end: 52, kind: 'unknown', live: true }]);
   });
+});
+
+describe('pattern safety', () => {
+  it('runs only patterns a ReDoS checker finds safe', () => {
+    for (const pattern of REDACTION_PATTERNS) {
+      expect(checkSync(pattern.source, pattern.flags).status, pattern.source).toBe('safe');
+    }
+  }, 60_000);
 });
