@@ -65,6 +65,18 @@ function chatModel(limits: FakeLimits, minTier: FakeTier, acceptsMaxTokens = tru
 }
 
 export const FAKE_MODELS: Readonly<Record<string, FakeModel>> = {
+  // The current generation (the product's default probe list); gpt-6.1-sol is gated at tier 2 in the fake.
+  'gpt-6.1-sol': chatModel(OTHER_LIMITS, 2, false),
+  'gpt-6.1-terra': chatModel(OTHER_LIMITS, 1, false),
+  'gpt-6-luna': chatModel(OTHER_LIMITS, 'free', false),
+  'gpt-5.6-sol': chatModel(OTHER_LIMITS, 1, false),
+  'gpt-5.6-terra': chatModel(OTHER_LIMITS, 1, false),
+  'gpt-5.6-luna': chatModel(OTHER_LIMITS, 'free', false),
+  'gpt-5.5': chatModel(OTHER_LIMITS, 1, false),
+  'gpt-5.4': chatModel(OTHER_LIMITS, 1, false),
+  'gpt-5.4-mini': chatModel(OTHER_LIMITS, 'free', false),
+  'gpt-5.4-pro': { ...chatModel(OTHER_LIMITS, 1, false), endpoints: 'responses' },
+  // Older models, still answered by the fake (some deprecated in the catalogue).
   'gpt-4o-mini': chatModel(MINI_LIMITS, 'free'),
   'gpt-4o': chatModel(FLAGSHIP_LIMITS, 1),
   'gpt-4.1': chatModel(OTHER_LIMITS, 1),

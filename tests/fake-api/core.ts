@@ -60,6 +60,8 @@ export interface FakeApiOptions {
   faults?: readonly FaultRule[];
   /** How long a `slow-body` answer takes to finish, default 60 000 ms. */
   slowBodyMs?: number;
+  /** Per-model changes to the catalogue, e.g. `{ 'gpt-4o-mini': { acceptsMaxTokens: false } }`. */
+  modelOverrides?: Readonly<Record<string, Partial<FakeModel>>>;
 }
 
 /** What a fake server remembers between requests (request ids, first-call rate limits, fault budgets). */
@@ -335,6 +337,12 @@ function meAnswer(context: Context, spec: ScenarioSpec): FakeAnswer {
   };
 }
 
+function fakeModel(context: Context, id: string): FakeModel | undefined {
+  const model = Object.hasOwn(FAKE_MODELS, id) ? FAKE_MODELS[id] : undefined;
+  const override = context.options.modelOverrides?.[id];
+  return model === undefined || override === undefined ? model : { ...model, ...override };
+}
+
 function modelObject(id: string, model: FakeModel) {
   return { id, object: 'model', created: FIXED_CREATED, owned_by: model.owner };
 }
@@ -353,7 +361,7 @@ function modelsAnswer(context: Context, key: string, spec: ScenarioSpec, id: str
       }),
     };
   }
-  const model = FAKE_MODELS[id];
+  const model = fakeModel(context, id);
   if (model === undefined) return modelDoesNotExist(context, id);
   return { status: 200, headers: baseHeaders(context, true), body: json(modelObject(id, model)) };
 }
@@ -564,7 +572,7 @@ function modelCallAnswer(context: Context, endpoint: Endpoint, key: string, spec
       code: null,
     });
   }
-  const model = FAKE_MODELS[modelId];
+  const model = fakeModel(context, modelId);
   const badParamEarly = spec.paramsFirst ? parameterProblem(endpoint, body, model) : undefined;
   if (badParamEarly !== undefined) {
     return errorAnswer(

@@ -113,9 +113,9 @@ export const SCENARIOS = {
     admin: true,
   },
   allowlist: {
-    description: `project allow-list: only gpt-4o-mini, gpt-4.1-mini, gpt-5-mini; others 403 (${FAKE_PROJECT_ID})`,
+    description: `project allow-list: only gpt-4o-mini, gpt-5.4-mini, gpt-5-mini; others 403 (${FAKE_PROJECT_ID})`,
     tier: 3,
-    allowList: ['gpt-4o-mini', 'gpt-4.1-mini', 'gpt-5-mini'],
+    allowList: ['gpt-4o-mini', 'gpt-5.4-mini', 'gpt-5-mini'],
   },
   tiergated: {
     description:

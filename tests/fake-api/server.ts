@@ -18,6 +18,8 @@ export interface RecordedRequest {
   /** The model the request names (body `model` or `/v1/models/{id}`), if any. */
   model?: string;
   receivedAt: number;
+  /** When the status line went out (absent for held or reset connections). */
+  answeredAt?: number;
 }
 
 export interface FakeApiServer {
@@ -69,7 +71,11 @@ export async function startFakeApi(options: StartFakeApiOptions = {}): Promise<F
       timers.add(timer);
     });
 
-  async function send(response: ServerResponse, answer: FakeAnswer): Promise<void> {
+  async function send(
+    response: ServerResponse,
+    answer: FakeAnswer,
+    recorded: RecordedRequest,
+  ): Promise<void> {
     if (answer.delayMs) await later(answer.delayMs);
     if (closing || response.destroyed) return;
     if (answer.fault === 'timeout') return; // Hold the connection: the client's timeout must fire.
@@ -77,6 +83,7 @@ export async function startFakeApi(options: StartFakeApiOptions = {}): Promise<F
       response.socket?.destroy();
       return;
     }
+    recorded.answeredAt = Date.now();
     response.writeHead(answer.status, answer.headers);
     if (answer.fault !== 'slow-body') {
       response.end(answer.body);
@@ -98,7 +105,7 @@ export async function startFakeApi(options: StartFakeApiOptions = {}): Promise<F
     const headers = flatHeaders(message);
     const url = message.url ?? '/';
     const fakeRequest = { method: message.method ?? 'GET', url, headers, body };
-    requests.push({
+    const recorded: RecordedRequest = {
       method: fakeRequest.method,
       host: headers.host ?? '',
       path: url,
@@ -106,8 +113,9 @@ export async function startFakeApi(options: StartFakeApiOptions = {}): Promise<F
       body,
       model: requestedModel(fakeRequest),
       receivedAt: Date.now(),
-    });
-    await send(response, answerFakeApi(fakeRequest, options, state));
+    };
+    requests.push(recorded);
+    await send(response, answerFakeApi(fakeRequest, options, state), recorded);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
