@@ -238,6 +238,30 @@ function shapeWarnings(key: string, kind: KeyKind): string[] {
   return warnings;
 }
 
+/** A full secret key inside a line of code: `OpenAI(api_key="sk-…")`, `{apiKey:'sk-…'}`. */
+const KEY_TOKEN = /sk-[A-Za-z0-9_-]{20,}/g;
+const INNER_BEARER = /Bearer[ \t]+(?=sk-)/gi;
+/** What may sit right next to a key in code; anything else means the "key" is cut or glued to text. */
+const CODE_DELIMITERS = `"'\`=(),;:{}[]<>`;
+
+/**
+ * When the cleaned value is still code around one complete key (it carries the marker, and code punctuation
+ * on both sides), keep only the key. A key with a stray character inside is left alone, so its warning shows.
+ */
+function extractKeyFromCode(value: string, removed: Set<string>): string {
+  if (KEY_CHARACTERS.test(value)) return value;
+  const tokens = [...value.matchAll(KEY_TOKEN)];
+  if (tokens.length !== 1) return value;
+  const token = tokens[0]!;
+  const start = token.index;
+  const end = start + token[0].length;
+  const before = start === 0 || CODE_DELIMITERS.includes(value[start - 1]!);
+  const after = end === value.length || CODE_DELIMITERS.includes(value[end]!);
+  if (!before || !after || !token[0].includes(OPENAI_KEY_MARKER)) return value;
+  removed.add('surrounding code');
+  return token[0];
+}
+
 /**
  * Clean a pasted key: whitespace and newlines anywhere, surrounding quotes or backticks, `Bearer `,
  * `Authorization:`, and `OPENAI_API_KEY=` / `export …=` / JSON / Python assignment forms. Never throws; the
@@ -259,8 +283,11 @@ export function parseKeyInput(raw: string): ParsedKeyInput {
     if (next === value) break;
     value = next;
   }
+  // `"Authorization": "Bearer sk-…"` inside code: drop the scheme before spaces go, or it glues onto the key.
+  value = removeAll(value, INNER_BEARER, 'Bearer prefix', removed);
   value = removeAll(value, LINE_BREAKS, 'newlines', removed);
   value = removeAll(value, SPACES, 'spaces', removed);
+  value = extractKeyFromCode(value, removed);
   // Quotes may sit inside whitespace that only now disappeared (`" sk-… "`).
   const unquoted = stripQuotes(value);
   if (unquoted !== value) {
@@ -286,5 +313,7 @@ export const KEY_INPUT_PATTERNS: readonly RegExp[] = [
   VARIABLE_REFERENCE,
   MASKED_FORM,
   KEY_CHARACTERS,
+  KEY_TOKEN,
+  INNER_BEARER,
   ...LOOKALIKES.map(([pattern]) => pattern),
 ];

@@ -80,7 +80,14 @@ function expandGroups(groups: readonly ModelGroup[]): ModelInfo[] {
   return out;
 }
 
-export const MODEL_CATALOGUE: readonly ModelInfo[] = Object.freeze(expandGroups(MODEL_GROUPS));
+/** Frozen, entries included: the table is shared by every consumer and must not be edited in place. */
+export const MODEL_CATALOGUE: readonly ModelInfo[] = Object.freeze(
+  expandGroups(MODEL_GROUPS).map((info) => {
+    Object.freeze(info.endpoints);
+    Object.freeze(info.sources);
+    return Object.freeze(info);
+  }),
+);
 
 const byId = new Map<string, ModelInfo>(MODEL_CATALOGUE.map((info) => [info.id, info]));
 

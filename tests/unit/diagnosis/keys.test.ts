@@ -100,13 +100,34 @@ describe('parseKeyInput: cleaning pasted keys', () => {
     for (const label of removed) expect(parsed.removed).toContain(label);
   });
 
+  it('takes the key out of a line of code', () => {
+    for (const raw of [
+      `client = OpenAI(api_key="${projectKey}")`,
+      `const openai = new OpenAI({ apiKey: '${projectKey}' });`,
+      `headers = {"Authorization": "Bearer ${projectKey}"}`,
+    ]) {
+      const parsed = parseKeyInput(raw);
+      expect(parsed.key, raw.slice(0, 20)).toBe(projectKey);
+      expect(parsed.warnings).toEqual([]);
+    }
+    expect(parseKeyInput(`client = OpenAI(api_key="${projectKey}")`).removed).toContain('surrounding code');
+  });
+
+  it('does not cut a key that has a stray character inside', () => {
+    const broken = `${projectKey.slice(0, 100)}…${projectKey.slice(100)}`;
+    const parsed = parseKeyInput(broken);
+    expect(parsed.key).toBe(broken);
+    expect(parsed.warnings.join(' ')).toMatch(/U\+2026/);
+  });
+
   it('reports nothing removed for a clean key', () => {
     expect(parseKeyInput(legacyKey)).toEqual({ key: legacyKey, kind: 'legacy', warnings: [], removed: [] });
   });
 
   it('does not strip assignments of unrelated variables', () => {
-    const parsed = parseKeyInput(`MODEL=${projectKey}`);
-    expect(parsed.key).toBe(`MODEL=${projectKey}`);
+    const parsed = parseKeyInput('MODEL=gpt-4o-mini-2024-07-18-with-a-long-suffix');
+    expect(parsed.key).toBe('MODEL=gpt-4o-mini-2024-07-18-with-a-long-suffix');
+    expect(parsed.removed).toEqual([]);
     expect(parsed.warnings.join(' ')).toMatch(/sk-/);
   });
 });
