@@ -48,12 +48,12 @@ const GPT5_MINI_LIMITS: FakeLimits = {
   requests: { 1: 500, 2: 5_000, 3: 5_000, 4: 10_000, 5: 30_000 },
 };
 /** Figures for models the product's tier table does not list: nothing in it may match them by accident. */
-const OTHER_LIMITS: FakeLimits = {
+export const OTHER_LIMITS: FakeLimits = {
   tokens: { free: 41_001, 1: 31_001, 2: 451_001, 3: 801_001, 4: 2_000_001, 5: 30_000_001 },
   requests: { free: 201, 1: 501, 2: 5_001, 3: 5_001, 4: 10_001, 5: 10_001 },
 };
 
-function chatModel(limits: FakeLimits, minTier: FakeTier, acceptsMaxTokens = true): FakeModel {
+export function chatModel(limits: FakeLimits, minTier: FakeTier, acceptsMaxTokens = true): FakeModel {
   return {
     endpoints: 'chat+responses',
     acceptsMaxTokens,
@@ -66,6 +66,7 @@ function chatModel(limits: FakeLimits, minTier: FakeTier, acceptsMaxTokens = tru
 
 export const FAKE_MODELS: Readonly<Record<string, FakeModel>> = {
   // The current generation (the product's default probe list); gpt-6.1-sol is gated at tier 2 in the fake.
+  'gpt-6-astra': chatModel(OTHER_LIMITS, 1, false),
   'gpt-6.1-sol': chatModel(OTHER_LIMITS, 2, false),
   'gpt-6.1-terra': chatModel(OTHER_LIMITS, 1, false),
   'gpt-6-luna': chatModel(OTHER_LIMITS, 'free', false),

@@ -62,6 +62,8 @@ export interface FakeApiOptions {
   slowBodyMs?: number;
   /** Per-model changes to the catalogue, e.g. `{ 'gpt-4o-mini': { acceptsMaxTokens: false } }`. */
   modelOverrides?: Readonly<Record<string, Partial<FakeModel>>>;
+  /** Models the fake knows on top of its catalogue (see `chatModel` in ./catalogue.ts). */
+  extraModels?: Readonly<Record<string, FakeModel>>;
 }
 
 /** What a fake server remembers between requests (request ids, first-call rate limits, fault budgets). */
@@ -338,7 +340,13 @@ function meAnswer(context: Context, spec: ScenarioSpec): FakeAnswer {
 }
 
 function fakeModel(context: Context, id: string): FakeModel | undefined {
-  const model = Object.hasOwn(FAKE_MODELS, id) ? FAKE_MODELS[id] : undefined;
+  const extra = context.options.extraModels;
+  const model =
+    extra !== undefined && Object.hasOwn(extra, id)
+      ? extra[id]
+      : Object.hasOwn(FAKE_MODELS, id)
+        ? FAKE_MODELS[id]
+        : undefined;
   const override = context.options.modelOverrides?.[id];
   return model === undefined || override === undefined ? model : { ...model, ...override };
 }

@@ -2,7 +2,7 @@
  * The fake api.openai.com (issue 4). Pure core, scenario table, node server; the Playwright adapter lives in
  * ./playwright.ts so unit tests never load Playwright types they do not need.
  */
-export { FAKE_MODELS, FAKE_TIERS, type FakeModel, type FakeTier } from './catalogue';
+export { chatModel, FAKE_MODELS, FAKE_TIERS, type FakeModel, type FakeTier, OTHER_LIMITS } from './catalogue';
 export {
   answerFakeApi,
   createFakeState,

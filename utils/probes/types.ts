@@ -104,6 +104,12 @@ export interface CanaryResult {
   httpStatus?: number;
   /** True when the canary came back "not found", so zero-cost probing can be trusted. */
   trusted: boolean;
+  /**
+   * What the canary's answer says: `not_found` (access is checked before parameters: trusted),
+   * `validated_first` (the server judged the parameters of a model that cannot exist: untrusted),
+   * `inconclusive` (no clear answer: network, server error, a key-level refusal).
+   */
+  verdict?: 'not_found' | 'validated_first' | 'inconclusive';
 }
 
 export interface ProbeReport {
@@ -133,4 +139,40 @@ export interface ProbeOptions {
   /** Injected for tests; defaults to the global fetch. */
   fetch?: typeof fetch;
   now?: () => number;
+  /**
+   * A model from the tier table probed alongside the key checks when none of `models` is in it, so the tier
+   * estimate has headers to read. `null` turns it off. Default: the first model of the tier table.
+   */
+  tierHintModel?: string | null;
+}
+
+/** The paid checks (off by default; each shows its estimated cost first). */
+export type PaidCheckKind = 'confirm' | 'verification';
+
+/** What a paid check will spend, shown to the user before it runs. */
+export interface PaidCheckEstimate {
+  kind: PaidCheckKind;
+  model: string;
+  endpoint: 'chat' | 'responses';
+  inputTokens: number;
+  outputTokens: number;
+  /** USD, for the tokens above at the model's listed price (or a ceiling price when `upperBound`). */
+  usd: number;
+  /** True when the model's price is not listed and a ceiling price was used. */
+  upperBound: boolean;
+  priceSource: string;
+  pricesReviewed: string;
+  /** One line for the confirmation dialog. */
+  summary: string;
+}
+
+/** The organization-verification check: one real streamed request to a model that needs verification. */
+export interface VerificationCheckResult {
+  model: string;
+  /** `null` when the answer did not tell (network, another error). */
+  verified: boolean | null;
+  summary: string;
+  diagnosis?: Diagnosis;
+  evidence: ProbeEvidence[];
+  cost: PaidCheckEstimate;
 }
