@@ -1,0 +1,500 @@
+/**
+ * The classifier: reads an error (free text, an HTTP answer, or an openai SDK error object), scores every
+ * catalogue entry on the signals it finds, and turns the winner into a Diagnosis.
+ *
+ * Scoring (why tiers and not a plain sum): the strongest kind of evidence decides, weaker kinds only break
+ * ties. OpenAI's own message wording beats the `code` field (the server sends `model_not_found` for project
+ * denials and `unsupported_value` for verification, so the message is more specific than the code), which
+ * beats generic wording, the `type` field, the exception class, paraphrases, and finally the bare status.
+ */
+import { CATALOGUE, type CatalogueEntry, KNOWN_CODES } from './catalogue';
+import { extractFields } from './extract';
+import { effectiveStatus, fineTuneBase, isOtherProviderModel, lookupModel, suggestModelId } from './models';
+import { type ParsedError, parseErrorText, parseStructured } from './parse';
+import { mightContainError } from './precheck';
+import { redactKeys } from './redact';
+import type {
+  ClassifyInput,
+  Confidence,
+  Diagnosis,
+  ExtractedFields,
+  FixStep,
+  HttpAnswer,
+  ModelSuggestion,
+  SdkErrorLike,
+} from './types';
+
+export interface ClassifyOptions {
+  /** The text was quoted from someone else (a forum quote, a link preview): lower confidence. */
+  quoted?: boolean;
+  /** YYYY-MM-DD used to decide whether a deprecated model's shutdown date has passed; defaults to today. */
+  today?: string;
+}
+
+/** Signal tiers (see the file comment). */
+const TIER = {
+  pattern: 100,
+  code: 90,
+  generic: 70,
+  type: 60,
+  exception: 40,
+  hint: 25,
+  fuzzyCode: 20,
+  status: 10,
+} as const;
+
+/**
+ * Words that show a text is about OpenAI. Generic wording ("Internal server error") and weak signals (a bare
+ * status, a paraphrase) only count next to one of these, so other software's errors stay "no diagnosis".
+ */
+const OPENAI_MENTION =
+  /openai|\bgpt-?\d|\bo[1345](?:-mini|-pro|-preview)?\b|dall-?e|chatgpt|whisper-1|text-embedding|davinci|\borg-[A-Za-z0-9]{8}|\bproj_[A-Za-z0-9]{8}|\bsk-(?:proj-)?[A-Za-z0-9*]{4}/i;
+
+/** Other providers and their error shapes: with no OpenAI mention, their errors are not ours to explain. */
+const OTHER_PROVIDER =
+  /anthropic|claude|gemini|googleapis|generativelanguage|vertex ?ai|ollama|\bgroq\b|mistral|cohere|bedrock|deepseek|moonshot|openrouter|perplexity|dashscope|qwen|zhipu|\bxai\b|\bgrok\b|x-api-key|\b(?:authentication|permission|not_found|overloaded|rate_limit)_error\b|\breq_011/i;
+/** Anthropic's body: `{"type":"error","error":{"type":"…_error"` (OpenAI's stream events carry a sequence_number). */
+const ANTHROPIC_BODY = /\{ ?"type": ?"error", ?"error": ?\{ ?"type": ?"\w+_error"/;
+const GOOGLE_STATUS =
+  /\b(?:INVALID_ARGUMENT|PERMISSION_DENIED|RESOURCE_EXHAUSTED|UNAVAILABLE|UNAUTHENTICATED)\b/;
+
+/** Class names only the openai SDKs (and wrappers re-raising them) use together with OpenAI errors. */
+const SDK_EXCEPTIONS = new Set([
+  'InvalidRequestError',
+  'APIRemovedInV1',
+  'APIConnectionError',
+  'APITimeoutError',
+  'APIConnectionTimeoutError',
+  'APIUserAbortError',
+  'RateLimitError',
+  'BadRequestError',
+  'NotFoundError',
+  'PermissionDeniedError',
+  'UnprocessableEntityError',
+  'InternalServerError',
+  'AuthenticationError',
+  'ServiceUnavailableError',
+  'TryAgain',
+  'OpenAIError',
+]);
+
+/** Python SDK `Error code: 429 - {` and openai-node's `404 status code (no body)`. */
+const SDK_MESSAGE_SHAPE = /\bError code:? \d{3} ?[-:] ?\{|\b\d{3} status code \(no body\)/;
+
+/** Error words next to which a paraphrase counts as an error report. */
+const ERROR_WORD =
+  /\b(?:error|errors|exception|failed|fails|failing|failure|refused|rejected|denied)\b|\berror/i;
+
+interface Evidence {
+  aboutOpenAI: boolean;
+  otherProvider: boolean;
+  errorWord: boolean;
+}
+
+function gatherEvidence(parsed: ParsedError): Evidence {
+  const { flat } = parsed;
+  const mention = OPENAI_MENTION.test(flat);
+  const otherProvider =
+    !mention && (OTHER_PROVIDER.test(flat) || GOOGLE_STATUS.test(flat) || ANTHROPIC_BODY.test(flat));
+  const aboutOpenAI =
+    !otherProvider &&
+    (mention ||
+      parsed.openaiModule ||
+      parsed.exceptions.some((name) => SDK_EXCEPTIONS.has(name)) ||
+      SDK_MESSAGE_SHAPE.test(flat) ||
+      (parsed.code !== undefined && KNOWN_CODES.includes(parsed.code)));
+  return { aboutOpenAI, otherProvider, errorWord: ERROR_WORD.test(flat) };
+}
+
+interface Score {
+  entry: CatalogueEntry;
+  primary: number;
+  secondary: number;
+  order: number;
+  matchAt: number | undefined;
+}
+
+function firstMatch(patterns: readonly RegExp[] | undefined, flat: string): number | undefined {
+  if (!patterns) return undefined;
+  for (const pattern of patterns) {
+    const match = pattern.exec(flat);
+    if (match) return match.index;
+  }
+  return undefined;
+}
+
+/** Bounded Levenshtein distance (codes are short; returns max + 1 when further). */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/** A code word in the text that is a near miss of a known code ("insufficent_quota"). */
+function misspelledCodes(parsed: ParsedError): Set<string> {
+  const near = new Set<string>();
+  const candidates = [...parsed.codeWords];
+  if (parsed.code !== undefined) candidates.push(parsed.code);
+  for (const word of candidates) {
+    if (word.length < 8 || KNOWN_CODES.includes(word)) continue;
+    for (const code of KNOWN_CODES) {
+      if (editDistance(word.toLowerCase(), code, word.length >= 14 ? 3 : 2) <= (word.length >= 14 ? 3 : 2)) {
+        near.add(code);
+      }
+    }
+  }
+  return near;
+}
+
+function scoreEntry(
+  entry: CatalogueEntry,
+  order: number,
+  parsed: ParsedError,
+  evidence: Evidence,
+  nearCodes: Set<string>,
+): Score | undefined {
+  if (entry.resolvedOnly) return undefined;
+  const { match } = entry;
+  const { flat } = parsed;
+  let primary = 0;
+  let secondary = 0;
+  let matchAt: number | undefined;
+  const add = (tier: number, at?: number) => {
+    if (tier > primary) {
+      secondary += primary;
+      primary = tier;
+      if (at !== undefined) matchAt = at;
+    } else {
+      secondary += tier;
+    }
+    if (matchAt === undefined && at !== undefined) matchAt = at;
+  };
+
+  const patternAt = firstMatch(match.patterns, flat);
+  if (patternAt !== undefined) add(TIER.pattern, patternAt);
+  if (match.codes) {
+    if (parsed.code !== undefined && match.codes.includes(parsed.code)) add(TIER.code);
+    else if (parsed.code === undefined && match.codes.some((code) => parsed.codeWords.has(code)))
+      add(TIER.code);
+    else if (match.codes.some((code) => nearCodes.has(code))) add(TIER.fuzzyCode);
+  }
+  if (match.types) {
+    if (parsed.type !== undefined && match.types.includes(parsed.type)) add(TIER.type);
+    else if (match.types.some((type) => nearCodes.has(type))) add(TIER.fuzzyCode);
+  }
+  // The weaker signals need the text to be about OpenAI (see OPENAI_MENTION).
+  if (evidence.aboutOpenAI) {
+    const genericAt = firstMatch(match.genericPatterns, flat);
+    if (genericAt !== undefined) add(TIER.generic, genericAt);
+    if (match.sharedTypes && parsed.type !== undefined && match.sharedTypes.includes(parsed.type))
+      add(TIER.type);
+    if (match.exceptions && parsed.exceptions.some((name) => match.exceptions?.includes(name)))
+      add(TIER.exception);
+    if (evidence.errorWord || parsed.status !== undefined) {
+      const hintAt = firstMatch(match.hints, flat);
+      if (hintAt !== undefined) add(TIER.hint, hintAt);
+    }
+    if (match.statuses && parsed.status !== undefined && match.statuses.includes(parsed.status))
+      add(TIER.status);
+  }
+  if (primary === 0) return undefined;
+  return { entry, primary, secondary, order, matchAt };
+}
+
+function better(a: Score, b: Score): boolean {
+  if (a.primary !== b.primary) return a.primary > b.primary;
+  if (a.secondary !== b.secondary) return a.secondary > b.secondary;
+  return a.order < b.order;
+}
+
+const ENTRY_BY_ID = new Map(CATALOGUE.map((entry) => [entry.id, entry]));
+
+function entryById(id: string): CatalogueEntry {
+  const entry = ENTRY_BY_ID.get(id);
+  if (!entry) throw new Error(`catalogue entry ${id} is missing`);
+  return entry;
+}
+
+interface Resolution {
+  entry: CatalogueEntry;
+  suggestion?: ModelSuggestion;
+  replacement?: string;
+}
+
+/** DESIGN §2.1: "does not exist or you do not have access" means different things for real and unknown ids. */
+function resolveModel404(model: string | undefined, today: string): Resolution {
+  if (model === undefined) return { entry: entryById('model-404') };
+  const base = fineTuneBase(model);
+  if (base !== undefined) return { entry: entryById('model-404-fine-tune') };
+  const info = lookupModel(model);
+  if (info) {
+    if (effectiveStatus(info, today) === 'retired') {
+      const resolution: Resolution = { entry: entryById('model-404-retired') };
+      if (info.replacement) {
+        resolution.replacement = info.replacement;
+        resolution.suggestion = { model: info.replacement, reason: 'retired' };
+      }
+      return resolution;
+    }
+    return { entry: entryById('model-404-published') };
+  }
+  if (isOtherProviderModel(model)) return { entry: entryById('model-404-other-provider') };
+  const suggestion = suggestModelId(model);
+  const resolution: Resolution = { entry: entryById('model-404-unknown') };
+  if (suggestion !== undefined) resolution.suggestion = { model: suggestion, reason: 'spelling' };
+  return resolution;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Templates
+
+const UNIT_NAMES: Record<string, string> = {
+  RPM: 'requests per minute',
+  RPD: 'requests per day',
+  TPM: 'tokens per minute',
+  TPD: 'tokens per day',
+  IPM: 'images per minute',
+  IPD: 'images per day',
+};
+
+function formatSeconds(seconds: number): string {
+  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
+  if (seconds < 60) return `${Math.round(seconds * 10) / 10} s`;
+  const minutes = Math.floor(seconds / 60);
+  const rest = Math.round(seconds - minutes * 60);
+  return rest > 0 ? `${minutes} min ${rest} s` : `${minutes} min`;
+}
+
+function formatNumber(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+const SCOPES = /\bMissing scopes?: ?([\w.]+(?:, ?[\w.]+)*)/i;
+
+function templateValues(fields: ExtractedFields, resolution: Resolution, flat: string): Map<string, string> {
+  const values = new Map<string, string>();
+  const set = (name: string, value: string | number | undefined) => {
+    if (value === undefined || value === '') return;
+    values.set(name, typeof value === 'number' ? formatNumber(value) : value);
+  };
+  set('model', fields.model);
+  set('param', fields.param);
+  set('code', fields.code);
+  set('type', fields.type);
+  if (fields.status !== undefined) values.set('status', String(fields.status));
+  set('organizationId', fields.organizationId);
+  set('projectId', fields.projectId);
+  set('requestId', fields.requestId);
+  set('limit', fields.limit);
+  set('used', fields.used);
+  set('requested', fields.requested);
+  set('unit', fields.unit);
+  if (fields.unit) set('unitName', UNIT_NAMES[fields.unit]);
+  if (fields.retryAfterSeconds !== undefined) set('retry', formatSeconds(fields.retryAfterSeconds));
+  set('suggestion', resolution.suggestion?.model);
+  const replacement =
+    resolution.replacement ??
+    (fields.model !== undefined ? lookupModel(fields.model)?.replacement : undefined);
+  set('replacement', replacement);
+  set('scopes', SCOPES.exec(flat)?.[1]);
+  return values;
+}
+
+const PLACEHOLDER = /\{(\w+)(?:\|([^}]*))?\}/g;
+
+/** Fill `{field}` / `{field|fallback}`; undefined when a field without fallback is unknown. */
+function fill(template: string, values: Map<string, string>): string | undefined {
+  let complete = true;
+  const text = template.replace(PLACEHOLDER, (_, name: string, fallback: string | undefined) => {
+    const value = values.get(name);
+    if (value !== undefined) return value;
+    if (fallback !== undefined) return fallback;
+    complete = false;
+    return '';
+  });
+  return complete ? text.replace(/ {2,}/g, ' ').trim() : undefined;
+}
+
+/** Like fill, but never fails: unknown fields without fallback become "this model" style words. */
+function fillAlways(template: string, values: Map<string, string>): string {
+  return (
+    fill(template, values) ??
+    template
+      .replace(
+        PLACEHOLDER,
+        (_, name: string, fallback: string | undefined) => values.get(name) ?? fallback ?? `the ${name}`,
+      )
+      .replace(/ {2,}/g, ' ')
+      .trim()
+  );
+}
+
+function capitalise(text: string): string {
+  return text.length > 0 ? (text[0] as string).toUpperCase() + text.slice(1) : text;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Inputs
+
+function isHttpAnswer(input: object): input is HttpAnswer {
+  const record = input as Record<string, unknown>;
+  return (
+    typeof record.status === 'number' && ('body' in record || 'headers' in record) && !('name' in record)
+  );
+}
+
+function causeText(cause: unknown): string | undefined {
+  if (typeof cause !== 'object' || cause === null) return typeof cause === 'string' ? cause : undefined;
+  const record = cause as Record<string, unknown>;
+  const parts = [record.name, record.code, record.message].filter((part) => typeof part === 'string');
+  const nested = record.cause !== cause ? causeText(record.cause) : undefined;
+  if (nested) parts.push(nested);
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+function parseInput(input: ClassifyInput): ParsedError | null {
+  if (typeof input === 'string') {
+    if (!mightContainError(input)) return null;
+    return parseErrorText(input);
+  }
+  if (typeof input !== 'object' || input === null) return null;
+  if (isHttpAnswer(input)) {
+    if (input.status >= 200 && input.status < 300) {
+      const body = typeof input.body === 'string' ? input.body : JSON.stringify(input.body ?? '');
+      if (!/"error"/.test(body ?? '')) return null;
+    }
+    const parts: Parameters<typeof parseStructured>[0] = { status: input.status, body: input.body };
+    if (input.headers) parts.headers = input.headers;
+    return parseStructured(parts);
+  }
+  const sdk = input as SdkErrorLike;
+  const parts: Parameters<typeof parseStructured>[0] = {};
+  if (typeof sdk.status === 'number') parts.status = sdk.status;
+  if (sdk.headers) parts.headers = sdk.headers;
+  if (sdk.error !== undefined) parts.body = sdk.error;
+  if (typeof sdk.name === 'string') parts.name = sdk.name;
+  if (typeof sdk.message === 'string') parts.message = sdk.message;
+  if (sdk.code !== undefined) parts.code = sdk.code;
+  if (sdk.type !== undefined) parts.type = sdk.type;
+  if (sdk.param !== undefined) parts.param = sdk.param;
+  const cause = causeText(sdk.cause);
+  if (cause) parts.causeText = cause;
+  const parsed = parseStructured(parts);
+  if (typeof sdk.requestID === 'string' && !parsed.headers.has('x-request-id')) {
+    parsed.headers.set('x-request-id', sdk.requestID);
+  }
+  return parsed;
+}
+
+const CONFIDENCE_STEPS: readonly Confidence[] = ['low', 'medium', 'high'];
+
+function confidenceOf(primary: number, quoted: boolean, resolvedWithoutModel: boolean): Confidence {
+  let level = primary >= TIER.code ? 2 : primary >= TIER.exception ? 1 : 0;
+  if (resolvedWithoutModel) level = Math.min(level, 1);
+  if (quoted) level = Math.max(0, level - 1);
+  return CONFIDENCE_STEPS[level] as Confidence;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Score the catalogue on a parsed error; null when nothing points to an OpenAI error. */
+export function diagnoseParsed(parsed: ParsedError, options: ClassifyOptions = {}): Diagnosis | null {
+  const evidence = gatherEvidence(parsed);
+  if (evidence.otherProvider) return null;
+  const nearCodes = misspelledCodes(parsed);
+  let best: Score | undefined;
+  CATALOGUE.forEach((entry, order) => {
+    const score = scoreEntry(entry, order, parsed, evidence, nearCodes);
+    if (score && (!best || better(score, best))) best = score;
+  });
+  if (!best) {
+    // An OpenAI-shaped error body we have no entry for: "other", not "no diagnosis".
+    if (!(parsed.hasErrorObject && evidence.aboutOpenAI)) return null;
+    best = {
+      entry: entryById('openai-error'),
+      primary: TIER.hint,
+      secondary: 0,
+      order: CATALOGUE.length,
+      matchAt: undefined,
+    };
+  }
+  const fields = extractFields(parsed, best.matchAt);
+  let resolution: Resolution = { entry: best.entry };
+  if (best.entry.resolver === 'model-404')
+    resolution = resolveModel404(fields.model, options.today ?? today());
+  const { entry } = resolution;
+  const values = templateValues(fields, resolution, parsed.flat);
+  const details = (entry.details ?? [])
+    .map((sentence) => fill(sentence, values))
+    .filter((s) => s !== undefined);
+  const steps: FixStep[] = entry.steps.map((step) => {
+    const filled: FixStep = { text: fillAlways(step.text, values) };
+    if (step.url !== undefined) filled.url = fillAlways(step.url, values);
+    return filled;
+  });
+  const diagnosis: Diagnosis = {
+    category: entry.category,
+    confidence: confidenceOf(
+      best.primary,
+      options.quoted === true,
+      best.entry.resolver === 'model-404' && fields.model === undefined,
+    ),
+    entryId: entry.id,
+    title: redactKeys(capitalise(fillAlways(entry.title, values))),
+    explanation: redactKeys([capitalise(fillAlways(entry.explanation, values)), ...details].join(' ')),
+    causes: entry.causes.map((cause) => redactKeys(fillAlways(cause, values))),
+    steps,
+    fields,
+    probe: entry.probe,
+    sources: [...entry.sources],
+  };
+  if (resolution.suggestion) diagnosis.suggestion = resolution.suggestion;
+  else if (entry.category === 'model_deprecated' && values.has('replacement')) {
+    diagnosis.suggestion = { model: values.get('replacement') as string, reason: 'retired' };
+  }
+  return diagnosis;
+}
+
+/**
+ * Explain an OpenAI API error. Returns null ("no diagnosis") for text that holds no OpenAI error.
+ * Never throws on any input.
+ */
+export function classify(input: ClassifyInput, options: ClassifyOptions = {}): Diagnosis | null {
+  try {
+    const parsed = parseInput(input);
+    return parsed ? diagnoseParsed(parsed, options) : null;
+  } catch {
+    // A classifier bug must never break the page or popup that asked; "no diagnosis" is the safe answer.
+    return null;
+  }
+}
+
+/** Every regular expression of this module, for the ReDoS test. */
+export const CLASSIFY_PATTERNS: readonly RegExp[] = [
+  OPENAI_MENTION,
+  OTHER_PROVIDER,
+  ANTHROPIC_BODY,
+  GOOGLE_STATUS,
+  SDK_MESSAGE_SHAPE,
+  ERROR_WORD,
+  SCOPES,
+  PLACEHOLDER,
+];

@@ -1,0 +1,169 @@
+/**
+ * Reading the facts out of an error: model, organization, project, request id, the rate-limit figures and how
+ * long to wait. Everything displayed goes through redactKeys (OpenAI echoes part of a wrong key back).
+ */
+import type { ParsedError } from './parse';
+import { redactKeys } from './redact';
+import type { ExtractedFields, LimitUnit } from './types';
+
+/** Where the model id is written, most specific first (group 1). */
+const MODEL_PATTERNS: readonly RegExp[] = [
+  /\bmodel:? [`'"]([^`'"\s]{1,100})[`'"]/i,
+  /\b(?:Rate limit reached|Request too large|Rate limit exceeded) for ([\w.:\-/]{2,80}) in (?:organization|project)\b/i,
+  /\bengine:? [`'"]?([\w.:-]{2,80})[`'"]?/i,
+  /\bspecified model,? ([\w.:-]{2,80})/i,
+  /\bmodel ([\w.:\-/]{2,80}) (?:does not exi|doesn'?t exi|is not|not found|has been)/i,
+  /["']model["'] ?[:=] ?["']([\w.:\-/]{1,100})["']/,
+  /\bmodel(?: in use| name| id)?:? ["'`]?((?:gpt|o\d|chatgpt|text-|dall-e|whisper|tts-|davinci|babbage|curie|ada|ft:|codex|computer-use|omni-)[\w.:-]*)/i,
+];
+
+const ORGANIZATION_ID = /\b(org-[A-Za-z0-9]{6,40})\b/;
+const PROJECT_ID = /\b(proj_[A-Za-z0-9]{6,40})\b/;
+const REQUEST_ID = /\b(req_[A-Za-z0-9]{8,64})\b/;
+const REQUEST_ID_LABELLED = /\brequest[ _-]?id:? ["'`]?([A-Za-z0-9_-]{8,64})/i;
+
+const LIMIT = /\bLimit:? ([\d,.]+[kKM]?)/;
+const USED = /\b(?:Used|Current):? ([\d,.]+[kKM]?)/;
+const REQUESTED = /\bRequested:? ([\d,.]+[kKM]?)/;
+const UNIT_CODE = /\((RPM|RPD|TPM|TPD|IPM|IPD)\)/;
+const UNIT_WORDS = /\b(requests|tokens|images) per (min|minute|day)\b/i;
+
+const RETRY_COMPACT = /\b(?:try again|retry|retrying) (?:in|after) ((?:\d+(?:\.\d+)?(?:ms|h|m|s)){1,4})\b/i;
+const RETRY_WORDS =
+  /\b(?:try again|retry|retrying) (?:in|after) (\d+(?:\.\d+)?) ?(milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|hours?)\b/i;
+const DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/g;
+
+function toNumber(text: string): number | undefined {
+  const multiplier = /[kK]$/.test(text) ? 1000 : /M$/.test(text) ? 1_000_000 : 1;
+  const value = Number(text.replace(/[,kKM]/g, '').replace(/\.$/, ''));
+  return Number.isFinite(value) ? value * multiplier : undefined;
+}
+
+/** "6m0s" → 360, "644ms" → 0.644, "1h2m" → 3720 (OpenAI's reset and retry formats). */
+export function parseDuration(text: string): number | undefined {
+  let total = 0;
+  let matched = false;
+  DURATION_PART.lastIndex = 0;
+  for (let part = DURATION_PART.exec(text); part !== null; part = DURATION_PART.exec(text)) {
+    const value = Number(part[1]);
+    const unit = part[2];
+    total += unit === 'ms' ? value / 1000 : unit === 'h' ? value * 3600 : unit === 'm' ? value * 60 : value;
+    matched = true;
+  }
+  return matched ? Math.round(total * 1000) / 1000 : undefined;
+}
+
+function retryAfterSeconds(parsed: ParsedError): number | undefined {
+  const ms = parsed.headers.get('retry-after-ms');
+  if (ms !== undefined && /^\d+(?:\.\d+)?$/.test(ms)) return Number(ms) / 1000;
+  const header = parsed.headers.get('retry-after');
+  if (header !== undefined && /^\d+(?:\.\d+)?$/.test(header)) return Number(header);
+  const compact = RETRY_COMPACT.exec(parsed.flat);
+  if (compact) return parseDuration(compact[1] as string);
+  const words = RETRY_WORDS.exec(parsed.flat);
+  if (words) {
+    const value = Number(words[1]);
+    const unit = (words[2] as string).toLowerCase();
+    if (unit.startsWith('ms') || unit.startsWith('milli')) return value / 1000;
+    if (unit.startsWith('min')) return value * 60;
+    if (unit.startsWith('h')) return value * 3600;
+    return value;
+  }
+  return undefined;
+}
+
+function unitOf(flat: string): LimitUnit | undefined {
+  const code = UNIT_CODE.exec(flat);
+  if (code) return code[1] as LimitUnit;
+  const words = UNIT_WORDS.exec(flat);
+  if (!words) return undefined;
+  const what = (words[1] as string).toLowerCase();
+  const perDay = (words[2] as string).toLowerCase() === 'day';
+  if (what === 'requests') return perDay ? 'RPD' : 'RPM';
+  if (what === 'tokens') return perDay ? 'TPD' : 'TPM';
+  return perDay ? 'IPD' : 'IPM';
+}
+
+/** A model id as written: without trailing punctuation, never a masked placeholder. */
+export function extractModel(flat: string): string | undefined {
+  for (const pattern of MODEL_PATTERNS) {
+    const match = pattern.exec(flat);
+    if (!match) continue;
+    const model = (match[1] as string).replace(/[.,;:)]+$/, '');
+    if (model.length > 0 && !/^\*+$/.test(model)) return model;
+  }
+  return undefined;
+}
+
+/** The error message shown to the user: the body's message, else the text from where the match starts. */
+function messageOf(parsed: ParsedError, matchAt: number | undefined): string | undefined {
+  let message = parsed.message;
+  if (message === undefined && matchAt !== undefined) {
+    message = parsed.flat.slice(matchAt, matchAt + 400);
+  }
+  if (message === undefined) return undefined;
+  const trimmed = message.trim();
+  if (trimmed.length === 0) return undefined;
+  const capped = trimmed.length > 400 ? `${trimmed.slice(0, 399)}…` : trimmed;
+  return redactKeys(capped);
+}
+
+/** Everything we can read out of a parsed error. `matchAt`: where the winning pattern matched in flat. */
+export function extractFields(parsed: ParsedError, matchAt?: number): ExtractedFields {
+  const fields: ExtractedFields = {};
+  const { flat } = parsed;
+  if (parsed.status !== undefined) fields.status = parsed.status;
+  if (parsed.type !== undefined) fields.type = parsed.type;
+  if (parsed.code !== undefined) fields.code = parsed.code;
+  if (parsed.param !== undefined) fields.param = parsed.param;
+  const message = messageOf(parsed, matchAt);
+  if (message !== undefined) fields.message = message;
+  const model = extractModel(parsed.message ?? flat) ?? extractModel(flat);
+  if (model !== undefined) fields.model = model;
+  const organization = parsed.headers.get('openai-organization') ?? ORGANIZATION_ID.exec(flat)?.[1];
+  if (organization !== undefined && /^org-[A-Za-z0-9]{6,40}$/.test(organization)) {
+    fields.organizationId = organization;
+  }
+  const project = parsed.headers.get('openai-project') ?? PROJECT_ID.exec(flat)?.[1];
+  if (project !== undefined && /^proj_[A-Za-z0-9]{6,40}$/.test(project)) fields.projectId = project;
+  const requestId =
+    parsed.headers.get('x-request-id') ?? REQUEST_ID.exec(flat)?.[1] ?? REQUEST_ID_LABELLED.exec(flat)?.[1];
+  if (requestId !== undefined) fields.requestId = requestId;
+  const limit = LIMIT.exec(flat);
+  if (limit) {
+    const value = toNumber(limit[1] as string);
+    if (value !== undefined) fields.limit = value;
+  }
+  const used = USED.exec(flat);
+  if (used) {
+    const value = toNumber(used[1] as string);
+    if (value !== undefined) fields.used = value;
+  }
+  const requested = REQUESTED.exec(flat);
+  if (requested) {
+    const value = toNumber(requested[1] as string);
+    if (value !== undefined) fields.requested = value;
+  }
+  const unit = unitOf(flat);
+  if (unit !== undefined) fields.unit = unit;
+  const retry = retryAfterSeconds(parsed);
+  if (retry !== undefined) fields.retryAfterSeconds = retry;
+  return fields;
+}
+
+/** Every regular expression of this module, for the ReDoS test. */
+export const EXTRACT_PATTERNS: readonly RegExp[] = [
+  ...MODEL_PATTERNS,
+  ORGANIZATION_ID,
+  PROJECT_ID,
+  REQUEST_ID,
+  REQUEST_ID_LABELLED,
+  LIMIT,
+  USED,
+  REQUESTED,
+  UNIT_CODE,
+  UNIT_WORDS,
+  RETRY_COMPACT,
+  RETRY_WORDS,
+  DURATION_PART,
+];
