@@ -25,7 +25,9 @@ export default defineConfig({
     name: 'Model Access Doctor',
     description:
       'Explains OpenAI API access errors and checks, with your own key, which models you can use and why not.',
-    permissions: ['storage'],
+    // contextMenus: "Explain this OpenAI error" on selected text; the selection arrives with the click, so no
+    // host permission is needed for it.
+    permissions: ['storage', 'contextMenus'],
     host_permissions: [API_HOST],
     // A custom API base URL (a proxy, a regional endpoint) is asked for when the user sets it.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],

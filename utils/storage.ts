@@ -79,3 +79,43 @@ export async function writeProfileKey(profile: Pick<ProfileMeta, 'id' | 'persist
 export async function deleteProfileKey(profile: Pick<ProfileMeta, 'id'>): Promise<void> {
   await storage.removeItems([`local:apiKey.${profile.id}`, `session:apiKey.${profile.id}`]);
 }
+
+/* ------------------------------------------------------------------------------------------------------------ */
+/* Platform panel and "Explain this OpenAI error" (issue 7).                                                      */
+
+/** Whether the user collapsed the platform panel; remembered across pages and visits. */
+export const platformPanelCollapsedItem = storage.defineItem<boolean>('local:platformPanelCollapsed', {
+  fallback: false,
+  version: 1,
+});
+
+/**
+ * An override of the billing page's re-check delays (milliseconds from the start). Unset in normal use: the
+ * default is 1, 5 and 15 minutes. End-to-end tests set a short schedule here from the service worker; the
+ * content script validates whatever it finds (utils/platform/recheck-schedule.ts `normaliseDelays`).
+ */
+export const platformRecheckDelaysItem = storage.defineItem<number[] | null>(
+  'local:platformRecheckDelaysMs',
+  {
+    fallback: null,
+    version: 1,
+  },
+);
+
+/** Text selected with "Explain this OpenAI error", waiting for the explain page (keys masked before storing). */
+export interface ExplainRequest {
+  text: string;
+  createdAt: number;
+}
+
+/**
+ * Selections handed from the context menu to the explain page, by a random id in the page's URL: the text never
+ * travels in a URL (length limits, history, referrers). Session only, pruned on every write.
+ */
+export const explainRequestsItem = storage.defineItem<Record<string, ExplainRequest>>(
+  'session:explainRequests',
+  {
+    fallback: {},
+    version: 1,
+  },
+);
