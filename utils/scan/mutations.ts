@@ -25,12 +25,11 @@ export function planMutations(
   compiled: CompiledRules,
   fullRescanThreshold: number,
 ): MutationPlan {
-  const { rootSelector } = compiled.rules;
   const dirtyRoots = new Set<Element>();
   const added = new Set<Element>();
   for (const record of records) {
     const target = elementOf(record.target);
-    const root = target?.closest(rootSelector);
+    const root = target ? compiled.rootOf(target) : null;
     if (root) {
       dirtyRoots.add(root);
       continue;
@@ -58,9 +57,6 @@ export function planMutations(
     fullRescan: tops.length > fullRescanThreshold,
   };
   if (plan.fullRescan) return plan;
-  for (const element of tops) {
-    if (element.matches(rootSelector)) plan.newRoots.add(element);
-    else for (const root of element.querySelectorAll(rootSelector)) plan.newRoots.add(root);
-  }
+  for (const element of tops) for (const root of compiled.rootsIn(element)) plan.newRoots.add(root);
   return plan;
 }

@@ -43,7 +43,8 @@ export const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"
 
 export const DISCOURSE_RULES: ScanRules = {
   name: 'community.openai.com',
-  rootSelector: '#main-outlet .cooked',
+  rootSelector: '.cooked',
+  scopeSelector: '#main-outlet',
   skipSelector: [
     '#reply-control',
     '.d-editor',

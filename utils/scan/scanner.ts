@@ -136,8 +136,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   function enqueueAll(dirty: boolean): void {
-    const root = observeRoot as ParentNode;
-    for (const element of root.querySelectorAll(compiled.rules.rootSelector)) enqueue(element, dirty);
+    for (const element of compiled.rootsIn(observeRoot as ParentNode)) enqueue(element, dirty);
   }
 
   function schedule(): void {
@@ -216,8 +215,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     intersection?.disconnect();
     ready.clear();
     waiting.clear();
-    const root = observeRoot as ParentNode;
-    for (const element of root.querySelectorAll(compiled.rules.rootSelector)) clearMarks(element);
+    for (const element of compiled.rootsIn(observeRoot as ParentNode)) clearMarks(element);
     codeHighlights.dispose();
   }
 
@@ -268,8 +266,7 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   function collectAllRanges(): AbstractRange[] {
     const ranges: AbstractRange[] = [];
-    const root = observeRoot as ParentNode;
-    for (const element of root.querySelectorAll(compiled.rules.rootSelector)) {
+    for (const element of compiled.rootsIn(observeRoot as ParentNode)) {
       const state = states.get(element);
       if (state) ranges.push(...state.codeRanges);
     }

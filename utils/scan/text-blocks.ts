@@ -74,6 +74,10 @@ export interface CompiledRules {
   isSkipped(element: Element): boolean;
   isQuoted(element: Element): boolean;
   isCodeBlock(element: Element): boolean;
+  /** The scan root holding `element` (itself included), if any. */
+  rootOf(element: Element): Element | null;
+  /** Every scan root in `container` (itself included). */
+  rootsIn(container: ParentNode): Element[];
 }
 
 export function compileRules(rules: ScanRules): CompiledRules {
@@ -85,6 +89,18 @@ export function compileRules(rules: ScanRules): CompiledRules {
       skipTags.has(element.tagName) || (element.hasAttributes() && element.matches(rules.skipSelector)),
     isQuoted: (element) => element.matches(rules.quotedSelector),
     isCodeBlock: (element) => element.matches(rules.codeBlockSelector),
+    rootOf(element) {
+      const root = element.closest(rules.rootSelector);
+      return root && root.closest(rules.scopeSelector) ? root : null;
+    },
+    rootsIn(container) {
+      // Selectors are matched piecewise: a descendant combinator reaching above `container` is not portable.
+      const roots: Element[] = [];
+      if ('matches' in container && (container as Element).matches(rules.rootSelector))
+        roots.push(container as Element);
+      for (const root of container.querySelectorAll(rules.rootSelector)) roots.push(root);
+      return roots.filter((root) => root.closest(rules.scopeSelector) !== null);
+    },
   };
 }
 

@@ -37,8 +37,10 @@ export interface ScanMatcher {
 export interface ScanRules {
   /** Site name for logs. */
   name: string;
-  /** Containers of user text, scanned as units ("posts"): `.cooked` on Discourse. */
+  /** Containers of user text, scanned as units ("posts"): `.cooked` on Discourse. A simple selector (no combinators). */
   rootSelector: string;
+  /** Roots count only inside this container (`#main-outlet`: not the composer, not a modal). */
+  scopeSelector: string;
   /**
    * Subtrees never read or changed: editors, inputs, our own UI. Also checked on each root's ancestors.
    * Only tested on elements that carry attributes (ids, classes, `contenteditable`…): rules by tag name alone

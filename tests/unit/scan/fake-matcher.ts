@@ -20,15 +20,30 @@ export function fakeDiagnosis(category: CategoryId, title: string, model?: strin
   };
 }
 
+/** Retired ids for the fake (the real catalogue knows many more). */
+const RETIRED = new Set(['gpt-4', 'gpt-4-0314', 'text-davinci-003']);
+
 const PATTERNS: ReadonlyArray<readonly [RegExp, (match: RegExpExecArray) => Diagnosis]> = [
   [/You exceeded your current quota[^.]*\./g, () => fakeDiagnosis('insufficient_quota', 'No credit left')],
+  [/error 429 \(insufficient_quota\)/g, () => fakeDiagnosis('insufficient_quota', 'No credit left')],
   [
     /The model `([^`]+)` does not exist or you do not have access to it\./g,
-    (match) => fakeDiagnosis('model_access_denied', `No access to ${match[1]}`, match[1]),
+    (match) =>
+      RETIRED.has(match[1] as string)
+        ? fakeDiagnosis('model_deprecated', `${match[1]} was retired`, match[1])
+        : fakeDiagnosis('model_access_denied', `No access to ${match[1]}`, match[1]),
   ],
   [
-    /Rate limit reached for [\w.-]+ in organization org-\w+ on requests per min[^.]*\./g,
+    /Rate limit reached for [\w.-]+ in organization \S+ on (?:requests|tokens) per (?:min|day)[^.]*\./g,
     () => fakeDiagnosis('rate_limit', 'Rate limit reached'),
+  ],
+  [
+    /Your organization must be verified to use the model [\w.-]+\./g,
+    () => fakeDiagnosis('org_verification_required', 'Verify your organization'),
+  ],
+  [
+    /You have insufficient permissions for this operation\. Missing scopes: [\w.]+(?:, [\w.]+)*/g,
+    () => fakeDiagnosis('key_scope_insufficient', 'Key lacks a scope'),
   ],
   [/Incorrect API key provided: \S+/g, () => fakeDiagnosis('invalid_api_key', 'Wrong API key')],
 ];
@@ -45,7 +60,7 @@ export function createFakeMatcher(): FakeMatcher {
     calls,
     mightMatch(text) {
       calls.mightMatch++;
-      return /quota|model|Rate limit|API key|sk-/.test(text);
+      return /quota|model|Rate limit|API key|permissions|sk-/.test(text);
     },
     findErrors(text) {
       calls.findErrors++;

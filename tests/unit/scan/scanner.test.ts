@@ -1,0 +1,293 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  renderComposerPage,
+  renderGeneratedTopic,
+  renderTopicPage,
+  renderTopicOutlet,
+} from '@/tests/fixtures/discourse/pages';
+import { renderPost } from '@/tests/fixtures/discourse/markup';
+import { TOPIC_ID, TOPIC_POSTS } from '@/tests/fixtures/discourse/threads';
+import { DISCOURSE_RULES } from '@/utils/scan/rules';
+import { createScanner, type Scanner, type ScannerOptions } from '@/utils/scan/scanner';
+import { cooked, loadPage, post, readerText } from './dom';
+import { createFakeMatcher } from './fake-matcher';
+
+let controller = new AbortController();
+
+function start(options: Partial<ScannerOptions> = {}): Scanner {
+  controller = new AbortController();
+  const scanner = createScanner({
+    document,
+    window,
+    rules: DISCOURSE_RULES,
+    matcher: createFakeMatcher(),
+    signal: controller.signal,
+    ...options,
+  });
+  scanner.start();
+  scanner.flush();
+  return scanner;
+}
+
+/** Lets the MutationObserver deliver, then scans what it queued. */
+async function settle(scanner: Scanner): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  scanner.flush();
+}
+
+function highlightsOf(root: Element) {
+  return [...root.querySelectorAll('[data-mad-category]')]
+    .filter((element) => element.getAttribute('tabindex') === '0')
+    .map((element) => ({
+      category: element.getAttribute('data-mad-category'),
+      in: element.tagName === 'PRE' ? 'code' : 'text',
+      ...(element.hasAttribute('data-mad-quoted') ? { quoted: true } : {}),
+    }));
+}
+
+/** The page's HTML without our group ids (they count up across passes). */
+function stableHtml(element: Element): string {
+  return element.innerHTML.replace(/ data-mad-group="\d+"/g, '');
+}
+
+afterEach(() => controller.abort());
+
+describe('scanning the fixture topic', () => {
+  it('highlights the expected categories in each post', () => {
+    loadPage(renderTopicPage());
+    start();
+    TOPIC_POSTS.forEach((fixture, index) => {
+      expect(highlightsOf(cooked(index + 1)), `post ${index + 1} (${fixture.source})`).toEqual(
+        fixture.expect,
+      );
+    });
+  });
+
+  it('never changes the text a reader sees', () => {
+    loadPage(renderTopicPage());
+    const before = TOPIC_POSTS.map((_, index) => cooked(index + 1).textContent);
+    start();
+    TOPIC_POSTS.forEach((_, index) => {
+      expect(readerText(cooked(index + 1))).toBe(before[index]);
+    });
+  });
+
+  it('makes every highlight focusable, one tab stop per error, and explains it', () => {
+    loadPage(renderTopicPage());
+    const scanner = start();
+    const highlights = [...document.querySelectorAll('[data-mad-hl]')];
+    expect(highlights.length).toBeGreaterThan(8);
+    for (const element of highlights) {
+      expect(element.hasAttribute('tabindex')).toBe(true);
+      expect(scanner.lookup(element)?.anchor).toBeDefined();
+    }
+    const rate = cooked(1).querySelector('[data-mad-category="rate_limit"]') as Element;
+    expect(rate.getAttribute('tabindex')).toBe('0');
+    expect(rate.getAttribute('role')).toBe('button');
+    expect(scanner.lookup(rate)?.diagnoses.map((diagnosis) => diagnosis.category)).toEqual(['rate_limit']);
+    expect(rate.textContent).toContain('Rate limit reached for gpt-4o-mini');
+  });
+
+  it('puts an inline label after each error, outside links, with the diagnosis title', () => {
+    loadPage(renderTopicPage());
+    const scanner = start();
+    const label = cooked(1).querySelector('mad-label') as Element;
+    expect(label.textContent).toBe('Rate limit reached');
+    expect(label.closest('a')).toBeNull();
+    expect(scanner.lookup(label)).toBe(scanner.lookup(cooked(1).querySelector('[data-mad-hl]') as Element));
+  });
+
+  it('marks code blocks around the code, never inside it, with labels after the block', () => {
+    loadPage(renderTopicPage());
+    const scanner = start();
+    const pre = cooked(5).querySelector('pre') as Element;
+    expect(pre.getAttribute('data-mad-category')).toBe('key_scope_insufficient');
+    expect(pre.getAttribute('tabindex')).toBe('0');
+    expect(pre.querySelector('code [data-mad-hl], code mad-label')).toBeNull();
+    expect(pre.nextElementSibling?.tagName).toBe('MAD-LABELS');
+    expect(pre.nextElementSibling?.textContent).toBe('Key lacks a scope');
+    expect(scanner.lookup(pre)?.diagnoses).toHaveLength(1);
+  });
+
+  it('warns about a live-looking key (in code and in inline code) but not about a placeholder', () => {
+    loadPage(renderTopicPage());
+    const scanner = start();
+    const leak = cooked(7);
+    const pre = leak.querySelector('pre') as Element;
+    expect(pre.getAttribute('data-mad-warning')).toBe('leaked-key');
+    expect(pre.hasAttribute('data-mad-category')).toBe(false);
+    const inline = leak.querySelector('mad-hl[data-mad-warning="leaked-key"]') as Element;
+    expect(inline.textContent).toMatch(/^sk-proj-FIXTURE/);
+    expect(scanner.lookup(inline)?.leakedKeys).toBe(1);
+    expect(leak.querySelectorAll('[data-mad-warning]')).toHaveLength(2);
+    expect(scanner.stats.leakedKeys).toBe(2);
+  });
+
+  it('is idempotent: a second full pass leaves the same page', () => {
+    loadPage(renderTopicPage());
+    const scanner = start();
+    const first = stableHtml(document.querySelector('#main-outlet') as Element);
+    scanner.reset();
+    scanner.flush();
+    expect(stableHtml(document.querySelector('#main-outlet') as Element)).toBe(first);
+  });
+
+  it('rules whole posts out with one pre-check and walks only the candidates', () => {
+    loadPage(renderGeneratedTopic({ posts: 30, errorEvery: 0, proseChars: 200 }).html);
+    const matcher = createFakeMatcher();
+    const scanner = start({ matcher });
+    expect(scanner.stats.rootsScanned).toBe(30);
+    // Generated prose mentions "model" and "limit": some posts pass the pre-check, none has an error.
+    expect(scanner.stats.highlights).toBe(0);
+    expect(matcher.calls.mightMatch).toBe(30);
+  });
+});
+
+describe('leaving editors alone', () => {
+  it('does not touch the composer, its textarea or its preview', () => {
+    loadPage(renderComposerPage());
+    const composer = document.querySelector('#reply-control') as Element;
+    const before = composer.innerHTML;
+    const textarea = composer.querySelector('textarea') as HTMLTextAreaElement;
+    const value = textarea.value;
+    start();
+    expect(composer.innerHTML).toBe(before);
+    expect(textarea.value).toBe(value);
+    expect(document.querySelectorAll('#main-outlet [data-mad-hl]').length).toBeGreaterThan(0);
+  });
+
+  it('skips a post body inside an editable region', () => {
+    loadPage(renderTopicPage());
+    const host = document.createElement('div');
+    host.setAttribute('contenteditable', 'true');
+    const body = cooked(2);
+    body.replaceWith(host);
+    host.append(body);
+    start();
+    expect(body.querySelector('[data-mad-hl]')).toBeNull();
+  });
+});
+
+describe('following Discourse', () => {
+  it('highlights a post again when it is re-created after cloaking', async () => {
+    loadPage(renderTopicPage());
+    const scanner = start();
+    const wrapper = post(2);
+    const pristine = renderPost(TOPIC_POSTS[1]!, 2, TOPIC_ID);
+    wrapper.replaceChildren();
+    await settle(scanner);
+    const holder = document.createElement('div');
+    holder.innerHTML = pristine;
+    wrapper.replaceChildren(...holder.firstElementChild!.childNodes);
+    await settle(scanner);
+    expect(highlightsOf(cooked(2))).toEqual(TOPIC_POSTS[1]!.expect);
+  });
+
+  it('scans the new .cooked after an edit', async () => {
+    loadPage(renderTopicPage());
+    const scanner = start();
+    const fresh = document.createElement('div');
+    fresh.className = 'cooked';
+    fresh.innerHTML =
+      '<p>Now it says: You exceeded your current quota, please check your plan and billing details.</p>';
+    cooked(10).replaceWith(fresh);
+    await settle(scanner);
+    expect(highlightsOf(fresh)).toEqual([{ category: 'insufficient_quota', in: 'text' }]);
+  });
+
+  it('re-applies after highlight.js rewrites a code block, without duplicating anything', async () => {
+    loadPage(renderTopicPage());
+    const scanner = start();
+    const pre = cooked(5).querySelector('pre') as Element;
+    const code = pre.querySelector('code') as Element;
+    const text = code.textContent ?? '';
+    // highlight.js: the code's HTML replaced by token spans.
+    code.innerHTML = text.replace(/"[^"]*"/g, (token) => `<span class="hljs-string">${token}</span>`);
+    await settle(scanner);
+    expect(pre.getAttribute('data-mad-category')).toBe('key_scope_insufficient');
+    expect(cooked(5).querySelectorAll('mad-labels')).toHaveLength(1);
+    expect(code.textContent).toBe(text);
+    expect(scanner.lookup(pre)?.diagnoses).toHaveLength(1);
+  });
+
+  it('scans a reply that arrives, and many at once with one full query', async () => {
+    loadPage(renderTopicPage());
+    const scanner = start({ fullRescanThreshold: 5 });
+    const stream = document.querySelector('.post-stream') as Element;
+    const holder = document.createElement('div');
+    holder.innerHTML = renderPost(TOPIC_POSTS[1]!, 11, TOPIC_ID);
+    stream.append(holder.firstElementChild!);
+    await settle(scanner);
+    expect(highlightsOf(cooked(11))).toEqual(TOPIC_POSTS[1]!.expect);
+    expect(scanner.stats.fullRescans).toBe(0);
+
+    for (let number = 12; number < 20; number++) {
+      holder.innerHTML = renderPost(TOPIC_POSTS[1]!, number, TOPIC_ID);
+      stream.append(holder.firstElementChild!);
+    }
+    await settle(scanner);
+    expect(scanner.stats.fullRescans).toBe(1);
+    for (let number = 12; number < 20; number++) expect(highlightsOf(cooked(number))).toHaveLength(1);
+  });
+
+  it('scans the new topic after a client-side navigation, with state reset', async () => {
+    loadPage(renderTopicPage());
+    const scanner = start();
+    const outlet = document.querySelector('#main-outlet') as Element;
+    outlet.innerHTML = renderTopicOutlet('Another topic', 1201052, [TOPIC_POSTS[8]!]);
+    scanner.reset();
+    await settle(scanner);
+    expect(highlightsOf(cooked(1))).toEqual(TOPIC_POSTS[8]!.expect);
+  });
+
+  it('works in bounded slices, yielding to the page between them', () => {
+    vi.useFakeTimers();
+    try {
+      loadPage(renderGeneratedTopic({ posts: 12, errorEvery: 2, proseChars: 100 }).html);
+      let clock = 0;
+      controller = new AbortController();
+      const timerWindow = {
+        MutationObserver: window.MutationObserver,
+        setTimeout: (callback: () => void, ms: number) => window.setTimeout(callback, ms),
+        clearTimeout: (id: number) => window.clearTimeout(id),
+        performance: window.performance,
+        CSS: undefined,
+      } as unknown as Window;
+      const scanner = createScanner({
+        document,
+        window: timerWindow,
+        rules: DISCOURSE_RULES,
+        matcher: createFakeMatcher(),
+        signal: controller.signal,
+        sliceBudgetMs: 8,
+        now: () => (clock += 3),
+      });
+      scanner.start();
+      expect(scanner.idle).toBe(false);
+      expect(scanner.stats.rootsScanned).toBe(0);
+      vi.runOnlyPendingTimers();
+      // 3 ms per clock read: a slice stops after two or three posts.
+      expect(scanner.stats.rootsScanned).toBeLessThanOrEqual(3);
+      vi.runAllTimers();
+      expect(scanner.stats.rootsScanned).toBe(12);
+      expect(scanner.stats.slices).toBeGreaterThanOrEqual(4);
+      expect(scanner.idle).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('removes everything and stops watching when its lifetime ends', async () => {
+    loadPage(renderTopicPage());
+    const scanner = start();
+    const before = document.querySelectorAll('[data-mad-hl]').length;
+    expect(before).toBeGreaterThan(0);
+    controller.abort();
+    expect(document.querySelectorAll('[data-mad-hl], mad-label, mad-labels')).toHaveLength(0);
+    const holder = document.createElement('div');
+    holder.innerHTML = renderPost(TOPIC_POSTS[1]!, 11, TOPIC_ID);
+    document.querySelector('.post-stream')?.append(holder.firstElementChild!);
+    await settle(scanner);
+    expect(document.querySelectorAll('[data-mad-hl]')).toHaveLength(0);
+  });
+});
