@@ -91,7 +91,7 @@ export function compileRules(rules: ScanRules): CompiledRules {
     isCodeBlock: (element) => element.matches(rules.codeBlockSelector),
     rootOf(element) {
       const root = element.closest(rules.rootSelector);
-      return root && root.closest(rules.scopeSelector) ? root : null;
+      return root?.closest(rules.scopeSelector) ? root : null;
     },
     rootsIn(container) {
       // Selectors are matched piecewise: a descendant combinator reaching above `container` is not portable.
