@@ -139,6 +139,8 @@ export interface KeyFactsInput {
   /** The user's models only: a key-level problem must explain all of them. */
   results: readonly ModelResult[];
   decisive?: Diagnosis;
+  /** The canary's and the tier hint's requests. */
+  roundOneEvidence?: readonly ProbeEvidence[];
 }
 
 export function buildKeyFacts(input: KeyFactsInput): KeyFacts {
@@ -201,6 +203,8 @@ export function buildKeyFacts(input: KeyFactsInput): KeyFacts {
     tier: estimateTier(observations),
   };
   if (scopes.size > 0) facts.missingScopes = [...scopes];
+  const evidence = [me.evidence, modelsList.evidence, ...(input.roundOneEvidence ?? [])];
+  if (evidence.length > 0) facts.evidence = evidence;
   if (problem) facts.problem = { category: problem.category, diagnosis: problem };
   return facts;
 }

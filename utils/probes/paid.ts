@@ -40,7 +40,9 @@ function assertAccepted(options: PaidCheckOptions, kind: PaidCheckEstimate['kind
   }
 }
 
-function sessionFor(profile: ProbeProfile, options: PaidCheckOptions): ProbeSession {
+function sessionFor(rawProfile: ProbeProfile, options: PaidCheckOptions): ProbeSession {
+  const profile = { ...rawProfile, apiKey: (rawProfile.apiKey ?? '').trim() };
+  if (profile.apiKey === '') throw new PaidCheckNotAcceptedError('no API key was given');
   return createProbeSession(profile, {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     signal: options.signal,

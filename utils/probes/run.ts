@@ -8,9 +8,16 @@
  * A `/v1/me` answer that no model call can contradict (wrong key, deactivated account, blocked region) skips
  * round 2: every model gets that answer without another request.
  */
+import { classify } from '../diagnosis';
 import { closestUsableModel } from '../diagnosis/models';
 import type { Diagnosis } from '../diagnosis/types';
-import { createProbeSession, DEFAULT_TIMEOUT_MS, type ProbeSession, scrubDeep } from './exchange';
+import {
+  createProbeSession,
+  DEFAULT_TIMEOUT_MS,
+  normaliseBaseUrl,
+  type ProbeSession,
+  scrubDeep,
+} from './exchange';
 import {
   buildKeyFacts,
   checkMe,
@@ -128,17 +135,79 @@ function canaryResult(model: string, outcome: ModelProbeOutcome, trusted: boolea
   return result;
 }
 
+/** The API's own words for a request without a key, read by the diagnosis engine like any answer. */
+const NO_KEY_ANSWER = {
+  status: 401,
+  body: {
+    error: {
+      message:
+        "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+      type: 'invalid_request_error',
+      param: null,
+      code: null,
+    },
+  },
+};
+
+/** No key, no request: every model gets the missing-key answer at once. */
+function missingKeyReport(
+  profile: ProbeProfile,
+  models: string[],
+  startedAt: number,
+  now: () => number,
+  options: ProbeOptions,
+): ProbeReport {
+  const diagnosis = classify(NO_KEY_ANSWER);
+  const results = models.map((model): ModelResult => {
+    if (diagnosis === null) {
+      return {
+        ...notCheckedResult(model),
+        status: 'denied',
+        category: 'missing_api_key',
+        confidence: 'confirmed',
+        summary: 'No API key was given: nothing was sent',
+      };
+    }
+    return { ...keyProblemResult(model, diagnosis), summary: 'No API key was given: nothing was sent' };
+  });
+  if (!options.signal?.aborted) for (const result of results) options.onResult?.(result);
+  const finishedAt = now();
+  const report: ProbeReport = {
+    startedAt,
+    finishedAt,
+    baseUrl: normaliseBaseUrl(profile.baseUrl),
+    key: {
+      kind: 'unknown',
+      valid: false,
+      organizations: [],
+      regionBlocked: false,
+      quota: { state: 'unknown' },
+      tier: { tier: null, note: 'Unknown: no key was given.' },
+    },
+    canary: { model: '', trusted: true, verdict: 'inconclusive' },
+    trusted: true,
+    models: results,
+    timings: { keyChecksMs: 0, modelsMs: 0, totalMs: finishedAt - startedAt },
+    requestCount: 0,
+  };
+  if (diagnosis !== null) report.key.problem = { category: diagnosis.category, diagnosis };
+  return report;
+}
+
 /**
  * Probes `models` with the profile's key. Never throws; on abort it resolves with what finished (`aborted`).
  * No request goes anywhere but the profile's base URL; the key appears in no result.
  */
 export async function runProbe(
-  profile: ProbeProfile,
+  rawProfile: ProbeProfile,
   models: readonly string[],
   options: ProbeOptions = {},
 ): Promise<ProbeReport> {
   const now = options.now ?? Date.now;
   const startedAt = now();
+  // Surrounding whitespace is paste debris, never part of a key (the popup cleans keys; this is a backstop).
+  const profile = { ...rawProfile, apiKey: (rawProfile.apiKey ?? '').trim() };
+  if (profile.apiKey === '') return missingKeyReport(profile, uniqueModels(models), startedAt, now, options);
   const session: ProbeSession = createProbeSession(profile, {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     signal: options.signal,
@@ -219,6 +288,7 @@ export async function runProbe(
     outcomes,
     results: results.filter((result) => finished.has(result.model)),
     decisive,
+    roundOneEvidence: [...canary.result.evidence, ...(hint?.result.evidence ?? [])],
   });
   const report: ProbeReport = {
     startedAt,

@@ -97,6 +97,8 @@ export interface KeyFacts {
   tier: TierEstimate;
   /** A key-level problem that explains every model's failure (shown as one banner, DESIGN §2.3). */
   problem?: { category: CategoryId; diagnosis: Diagnosis };
+  /** The key checks' own requests (`/v1/me`, `/v1/models`, the canary, the tier hint), as evidence. */
+  evidence?: ProbeEvidence[];
 }
 
 export interface CanaryResult {

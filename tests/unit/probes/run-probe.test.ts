@@ -220,6 +220,37 @@ describe('runProbe: key-level problems', () => {
     expect(run.report.trusted).toBe(true);
   });
 
+  it.each(['', '   \n'])('no key (%j): missing_api_key for every model, nothing sent', async (apiKey) => {
+    server = await startFakeApi();
+    const streamed: ModelResult[] = [];
+    const report = await runProbe({ apiKey, baseUrl: server.baseUrl }, HEALTHY, {
+      onResult: (result) => streamed.push(result),
+    });
+    expect(rows(report)).toEqual(
+      HEALTHY.map((model) => ({
+        model,
+        status: 'denied',
+        category: 'missing_api_key',
+        confidence: 'confirmed',
+      })),
+    );
+    expect(report.key).toMatchObject({ valid: false, problem: { category: 'missing_api_key' } });
+    expect(report.requestCount).toBe(0);
+    expect(server.requests).toHaveLength(0);
+    expect(streamed).toHaveLength(HEALTHY.length);
+  });
+
+  it('keeps the key checks as evidence on the key facts', async () => {
+    const run = await probe('tier3', ['gpt-5.4-mini']);
+    const paths = run.report.key.evidence?.map((item) => [item.method, item.path, item.httpStatus]);
+    expect(paths).toEqual([
+      ['GET', '/me', 200],
+      ['GET', '/models', 200],
+      ['POST', '/chat/completions', 404],
+      ['POST', '/chat/completions', 400],
+    ]);
+  });
+
   it('deactivated account: every model denied as account_deactivated without a model request', async () => {
     const run = await probe('deactivated', HEALTHY);
     expect(run.report.models.every((result) => result.category === 'account_deactivated')).toBe(true);
