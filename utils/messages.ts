@@ -7,7 +7,16 @@
  * Bitwarden). The background checks the sender of every message against `MESSAGE_SENDERS`.
  */
 
-import type { ModelResult, ProbeReport } from './probes/types';
+import type { Diagnosis } from './diagnosis/types';
+import type {
+  ModelResult,
+  PaidCheckEstimate,
+  PaidCheckKind,
+  ProbeReport,
+  VerificationCheckResult,
+} from './probes/types';
+import type { KeyFieldState } from './popup/key-entry';
+import type { KeyPersistence, ProfileMeta, Settings } from './storage';
 
 /** Who may send a message. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -31,13 +40,78 @@ export interface MessageProtocol {
   'content:recheck': { request: Record<string, never>; response: ContentAnswer<{ summary: AccessSummary }> };
   /** Content scripts: open the extension's UI (the popup page) so the user can add a key. */
   'content:openPopup': { request: Record<string, never>; response: { ok: boolean } };
+
+  /*
+   * Extension pages only (the popup). Reads of non-secret state (profiles, settings, cached reports, run progress)
+   * go straight to storage (utils/storage.ts) so the popup paints at once; everything that touches a key or the
+   * network, and every write, goes through the background, which validates it.
+   */
+  /** Create a profile (with `key`) or edit one (`profileId`; `key` absent keeps the stored key). */
+  'page:saveProfile': { request: SaveProfileRequest; response: SaveProfileResponse };
+  /** Delete a profile, its key (both areas), its cached report and any run. */
+  'page:deleteProfile': { request: { profileId: string }; response: { ok: true } };
+  'page:setActiveProfile': { request: { profileId: string }; response: { ok: true } };
+  /** Which profiles have a key right now (a session-only key is gone after a browser restart). Never the key. */
+  'page:keyPresence': { request: Record<string, never>; response: { present: Record<string, boolean> } };
+  /** Start "Check access" for a profile; progress lands in `session:runs`, the report in `local:reportCache`. */
+  'page:startRun': { request: { profileId: string }; response: { runId: string } };
+  'page:cancelRun': { request: { profileId: string }; response: { cancelled: boolean } };
+  /**
+   * Explain pasted text with the diagnosis engine (kept in the background so the popup stays small). The text is
+   * also kept, redacted, as the explain box's draft in `session:explainDraft`.
+   */
+  'page:explain': { request: { text: string }; response: { diagnosis: Diagnosis | null } };
+  /** What the key field should say about a pasted key (kind, cleaning, warnings, admin refusal). Never the key. */
+  'page:describeKey': { request: { raw: string }; response: KeyFieldState };
+  /** The Markdown report of a profile's cached check, keys masked, ids masked when asked. */
+  'page:buildReport': { request: { profileId: string; maskIds: boolean }; response: { markdown: string } };
+  /** Change settings; the answer is the stored, validated result. */
+  'page:saveSettings': { request: { settings: Partial<Settings> }; response: { settings: Settings } };
+  /** The catalogue's default models to probe (settings "reset to defaults"). */
+  'page:modelDefaults': { request: Record<string, never>; response: { models: string[] } };
+  /** What a paid check would cost, shown before it runs. `model` absent for verification: the default model. */
+  'page:paidCheckEstimate': {
+    request: { kind: PaidCheckKind; model?: string };
+    response: { estimate: PaidCheckEstimate | null };
+  };
+  /**
+   * Run a paid check the user accepted (needs the consent in settings). The background recomputes the estimate and
+   * refuses when it differs from `acceptedCost`. Results update the profile's cached report.
+   */
+  'page:paidCheck': {
+    request: { profileId: string; kind: PaidCheckKind; model: string; acceptedCost: PaidCheckEstimate };
+    response: { result?: ModelResult; verification?: VerificationCheckResult };
+  };
 }
+
+export interface SaveProfileRequest {
+  /** Absent: create a new profile. */
+  profileId?: string;
+  label: string;
+  /** The key as pasted (cleaned in the background). Required for a new profile. */
+  key?: string;
+  persistence: KeyPersistence;
+  organizationId?: string;
+  projectId?: string;
+  /** Absent or empty: the default base URL. The page asks for the host permission before sending this. */
+  baseUrl?: string;
+}
+
+export type SaveProfileResponse =
+  | { ok: true; profile: ProfileMeta; warnings: string[] }
+  | {
+      ok: false;
+      field: 'key' | 'label' | 'organizationId' | 'projectId' | 'baseUrl' | 'profileId';
+      reason: string;
+    };
 
 /** What a content script may learn about the active profile: its label and the probe report, never the key. */
 export interface AccessSummary {
   profileLabel: string;
   report: ProbeReport;
   checkedAt: number;
+  /** The organization-verification paid check, when the user ran it for this profile. */
+  verification?: VerificationCheckResult;
 }
 
 /** Answers to content scripts: `no-key` when no profile with a key is set up yet. */
@@ -67,6 +141,19 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'content:accessSummary': ['content-script', 'extension-page'],
   'content:recheck': ['content-script', 'extension-page'],
   'content:openPopup': ['content-script', 'extension-page'],
+  'page:saveProfile': ['extension-page'],
+  'page:deleteProfile': ['extension-page'],
+  'page:setActiveProfile': ['extension-page'],
+  'page:keyPresence': ['extension-page'],
+  'page:startRun': ['extension-page'],
+  'page:cancelRun': ['extension-page'],
+  'page:explain': ['extension-page'],
+  'page:describeKey': ['extension-page'],
+  'page:buildReport': ['extension-page'],
+  'page:saveSettings': ['extension-page'],
+  'page:modelDefaults': ['extension-page'],
+  'page:paidCheckEstimate': ['extension-page'],
+  'page:paidCheck': ['extension-page'],
 };
 
 export const MESSAGE_TYPES = Object.keys(MESSAGE_SENDERS) as MessageType[];

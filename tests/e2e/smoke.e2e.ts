@@ -28,9 +28,12 @@ describe('smoke: the built extension in headless Chromium', () => {
 
   it('renders the popup, which gets an answer from the background', async () => {
     const popup = await openPopup(session);
-    const status = popup.locator('[data-connection]');
-    await expect.poll(() => status.getAttribute('data-connection')).toBe('ready');
-    expect(await status.textContent()).toMatch(/^Ready · v\d+\.\d+\.\d+$/);
+    await popup.locator('.app[data-loaded="true"]').waitFor();
+    // The explain box is answered by the background (it holds the classifier): an answer proves the round trip.
+    await popup.getByLabel('Explain an error').fill('Error code: 429 - You exceeded your current quota');
+    await expect
+      .poll(() => popup.locator('[data-explain-result]').getAttribute('data-category'))
+      .toBe('insufficient_quota');
     await saveScreenshot(popup, 'smoke-popup');
     await popup.close();
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '@/utils/background/handlers';
+import { MESSAGE_TYPES } from '@/utils/messages';
 import { createMessageListener } from '@/utils/messaging/router';
 import { classifySender } from '@/utils/messaging/sender';
 
@@ -21,15 +22,23 @@ describe('classifySender', () => {
   it('tells extension pages from content scripts and refuses strangers', () => {
     expect(classifySender(popupSender, EXTENSION_ID, BASE)).toBe('extension-page');
     expect(classifySender(communitySender, EXTENSION_ID, BASE)).toBe('content-script');
-    expect(classifySender({ ...communitySender, url: 'https://platform.openai.com/usage' }, EXTENSION_ID, BASE)).toBe(
-      'content-script',
-    );
-    expect(classifySender({ ...communitySender, url: 'https://evil.example/' }, EXTENSION_ID, BASE)).toBeNull();
+    expect(
+      classifySender({ ...communitySender, url: 'https://platform.openai.com/usage' }, EXTENSION_ID, BASE),
+    ).toBe('content-script');
+    expect(
+      classifySender({ ...communitySender, url: 'https://evil.example/' }, EXTENSION_ID, BASE),
+    ).toBeNull();
     expect(classifySender({ ...popupSender, id: 'another-extension' }, EXTENSION_ID, BASE)).toBeNull();
-    expect(classifySender({ id: EXTENSION_ID, url: 'not a url', tab: { id: 1 } }, EXTENSION_ID, BASE)).toBeNull();
+    expect(
+      classifySender({ id: EXTENSION_ID, url: 'not a url', tab: { id: 1 } }, EXTENSION_ID, BASE),
+    ).toBeNull();
     // A page that merely contains our base URL in its query is not an extension page.
     expect(
-      classifySender({ id: EXTENSION_ID, url: `https://evil.example/?${BASE}`, tab: { id: 1 } }, EXTENSION_ID, BASE),
+      classifySender(
+        { id: EXTENSION_ID, url: `https://evil.example/?${BASE}`, tab: { id: 1 } },
+        EXTENSION_ID,
+        BASE,
+      ),
     ).toBeNull();
   });
 });
@@ -56,11 +65,38 @@ describe('createMessageListener', () => {
     expect(JSON.stringify(log.mock.calls)).not.toContain('secret');
   });
 
+  it('refuses page:* messages from content scripts, whatever they carry', () => {
+    const log = vi.fn();
+    const handle = listener(log);
+    for (const type of MESSAGE_TYPES.filter((name) => name.startsWith('page:'))) {
+      expect(
+        handle({ mad: 1, type, payload: { profileId: 'x', key: 'sk-proj-forged' } }, communitySender),
+      ).toBeUndefined();
+    }
+    expect(log).toHaveBeenCalledWith('refused page:saveProfile from content-script');
+    expect(JSON.stringify(log.mock.calls)).not.toContain('forged');
+  });
+
+  it('accepts content:* messages from content scripts and from extension pages', async () => {
+    const handle = listener();
+    await expect(
+      handle({ mad: 1, type: 'content:accessSummary', payload: {} }, communitySender),
+    ).resolves.toEqual({
+      state: 'no-key',
+    });
+    await expect(
+      handle({ mad: 1, type: 'content:accessSummary', payload: {} }, popupSender),
+    ).resolves.toEqual({
+      state: 'no-key',
+    });
+  });
+
   it('turns a failing handler into an error answer', async () => {
     const handle = createMessageListener({
       extensionId: EXTENSION_ID,
       extensionBaseUrl: BASE,
       handlers: {
+        ...createHandlers({ version: '1.0.0' }),
         'any:ping': async () => {
           throw new Error('boom');
         },

@@ -1,0 +1,89 @@
+/**
+ * The popup's view of stored state: read once at start (all items in parallel, so cached results paint at once)
+ * and kept current through storage watches — progress of a running check arrives this way too.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import {
+  activeProfileIdItem,
+  type CachedReport,
+  DEFAULT_SETTINGS,
+  normalizeProfiles,
+  normalizeReportCache,
+  normalizeRuns,
+  normalizeSettings,
+  type ProfileMeta,
+  profilesItem,
+  type RunState,
+  reportCacheItem,
+  runsItem,
+  type Settings,
+  settingsItem,
+} from '@/utils/storage';
+
+export interface PopupData {
+  loaded: boolean;
+  profiles: ProfileMeta[];
+  activeProfileId: string | null;
+  settings: Settings;
+  reports: Record<string, CachedReport>;
+  runs: Record<string, RunState>;
+}
+
+const INITIAL: PopupData = {
+  loaded: false,
+  profiles: [],
+  activeProfileId: null,
+  settings: DEFAULT_SETTINGS,
+  reports: {},
+  runs: {},
+};
+
+export async function readPopupData(): Promise<PopupData> {
+  const [profiles, activeProfileId, settings, reports, runs] = await Promise.all([
+    profilesItem.getValue(),
+    activeProfileIdItem.getValue(),
+    settingsItem.getValue(),
+    reportCacheItem.getValue(),
+    runsItem.getValue(),
+  ]);
+  return {
+    loaded: true,
+    profiles: normalizeProfiles(profiles),
+    activeProfileId: typeof activeProfileId === 'string' ? activeProfileId : null,
+    settings: normalizeSettings(settings),
+    reports: normalizeReportCache(reports),
+    runs: normalizeRuns(runs),
+  };
+}
+
+export function usePopupData(): PopupData {
+  const [data, setData] = useState<PopupData>(INITIAL);
+
+  useEffect(() => {
+    let live = true;
+    const update = (patch: Partial<PopupData>) => {
+      if (live) setData((current) => ({ ...current, ...patch }));
+    };
+    // Watches first, so a change landing while the first read runs is not lost.
+    const unwatch = [
+      profilesItem.watch((value) => update({ profiles: normalizeProfiles(value) })),
+      activeProfileIdItem.watch((value) =>
+        update({ activeProfileId: typeof value === 'string' ? value : null }),
+      ),
+      settingsItem.watch((value) => update({ settings: normalizeSettings(value) })),
+      reportCacheItem.watch((value) => update({ reports: normalizeReportCache(value) })),
+      runsItem.watch((value) => update({ runs: normalizeRuns(value) })),
+    ];
+    readPopupData().then(
+      (first) => update(first),
+      // Storage unreadable (should not happen): show the empty state rather than a blank popup.
+      () => update({ loaded: true }),
+    );
+    return () => {
+      live = false;
+      for (const stop of unwatch) stop();
+    };
+  }, []);
+
+  return data;
+}

@@ -1,0 +1,26 @@
+/** "checked 5 min ago": how old a cached report is, in words a glance can read. */
+export function formatCheckedAgo(checkedAt: number, now: number): string {
+  const seconds = Math.max(0, Math.round((now - checkedAt) / 1000));
+  if (seconds < 45) return 'checked just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `checked ${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `checked ${hours} h ago`;
+  const days = Math.round(hours / 24);
+  if (days === 1) return 'checked yesterday';
+  return `checked ${days} days ago`;
+}
+
+/** When the "checked N ago" text next changes, so the popup re-renders it no more often than needed. */
+export function msUntilAgoChanges(checkedAt: number, now: number): number {
+  const elapsed = Math.max(0, now - checkedAt);
+  if (elapsed < 45_000) return 45_000 - elapsed + 50;
+  if (elapsed < 3_600_000) return 60_000 - ((elapsed + 30_000) % 60_000) + 50;
+  return 3_600_000 - ((elapsed + 1_800_000) % 3_600_000) + 50;
+}
+
+/** An ISO-like timestamp for reports ("2026-11-24 14:05 UTC"): unambiguous across time zones. */
+export function formatUtc(timestamp: number): string {
+  const iso = new Date(timestamp).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
