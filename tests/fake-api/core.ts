@@ -619,8 +619,10 @@ function modelCallAnswer(context: Context, endpoint: Endpoint, key: string, spec
     });
   }
   const limits = rateLimitHeaders(spec, model);
-  if (spec.rateLimited !== undefined && !context.state.rateLimitedOnce.has(`${endpoint}:${modelId}`)) {
-    context.state.rateLimitedOnce.add(`${endpoint}:${modelId}`);
+  // Once per key, endpoint and model: another key (another scenario) on the same server starts afresh.
+  const rateLimitSlot = `${key}:${endpoint}:${modelId}`;
+  if (spec.rateLimited !== undefined && !context.state.rateLimitedOnce.has(rateLimitSlot)) {
+    context.state.rateLimitedOnce.add(rateLimitSlot);
     const waitMs = spec.rateLimited.retryAfterMs;
     const limit = model.limits.requests[spec.tier] ?? 500;
     return errorAnswer(

@@ -141,6 +141,8 @@ export interface KeyFactsInput {
   decisive?: Diagnosis;
   /** The canary's and the tier hint's requests. */
   roundOneEvidence?: readonly ProbeEvidence[];
+  /** The canary's verdict: an untrusted zero-cost "ok" proves no quota. */
+  trusted: boolean;
 }
 
 export function buildKeyFacts(input: KeyFactsInput): KeyFacts {
@@ -157,7 +159,8 @@ export function buildKeyFacts(input: KeyFactsInput): KeyFacts {
     for (const scope of missingScopesIn(failureText(failure))) scopes.add(scope);
   }
 
-  const anyUsable = outcomes.some((outcome) => outcome.usable);
+  // An untrusted "ok" (the server judged parameters first) says nothing about quota either.
+  const anyUsable = input.trusted && outcomes.some((outcome) => outcome.usable);
   const quotaOutcome = outcomes.find(
     (outcome) =>
       outcome.result.category === 'insufficient_quota' || outcome.result.category === 'billing_limit',
@@ -174,21 +177,28 @@ export function buildKeyFacts(input: KeyFactsInput): KeyFacts {
       : { state: 'unknown' };
 
   const problem = decisive ?? sharedKeyLevelProblem(results);
+  // Validity is what the API says about the key itself: /v1/me answering settles it; a refusal of the key
+  // settles it the other way; a region block or no answer at all leaves it open.
   const answered = [
     me.status,
     modelsList.status,
-    ...outcomes.flatMap((o) => o.result.evidence.map((e) => e.httpStatus)),
+    ...outcomes.flatMap((outcome) => outcome.result.evidence.map((item) => item.httpStatus)),
   ];
-  const invalid =
+  const refusedKey =
     problem !== undefined &&
     (problem.category === 'invalid_api_key' ||
       problem.category === 'missing_api_key' ||
       problem.category === 'account_deactivated');
-  const valid: boolean | null = invalid
-    ? false
-    : me.status === 200 || anyUsable || answered.some((status) => status !== undefined && status !== 401)
+  const valid: boolean | null =
+    me.status === 200
       ? true
-      : null;
+      : refusedKey
+        ? false
+        : problem?.category === 'unsupported_region'
+          ? null
+          : anyUsable || answered.some((status) => status !== undefined && status !== 401)
+            ? true
+            : null;
 
   const observations: TierObservation[] = outcomes
     .filter((outcome) => outcome.observation !== undefined)

@@ -289,6 +289,7 @@ export async function runProbe(
     results: results.filter((result) => finished.has(result.model)),
     decisive,
     roundOneEvidence: [...canary.result.evidence, ...(hint?.result.evidence ?? [])],
+    trusted,
   });
   const report: ProbeReport = {
     startedAt,

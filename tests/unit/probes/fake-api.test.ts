@@ -249,6 +249,8 @@ describe('fake API answers (pure core)', () => {
     );
     // Once per model: the next call goes through.
     expect(answerFakeApi(zeroCost(FAKE_KEYS.ratelimited, 'gpt-4o-mini'), {}, state).status).toBe(400);
+    // Per key: another rate-limited key on the same server gets its own first 429.
+    expect(answerFakeApi(zeroCost(FAKE_KEYS.ratelimitedlong, 'gpt-4o-mini'), {}, state).status).toBe(429);
   });
 
   it('asks for verification only when an unverified organization streams a model that needs it', () => {

@@ -272,6 +272,8 @@ describe('runProbe: key-level problems', () => {
     );
     expect(run.report.key.regionBlocked).toBe(true);
     expect(run.report.key.problem?.category).toBe('unsupported_region');
+    // A blocked region says nothing about the key itself.
+    expect(run.report.key.valid).toBeNull();
   });
 
   it('restricted key without model.request: key_scope_insufficient, missing scope named', async () => {
@@ -294,6 +296,8 @@ describe('runProbe: key-level problems', () => {
   it('admin key: kind admin, refused for every model', async () => {
     const run = await probe('admin', HEALTHY);
     expect(run.report.key.kind).toBe('admin');
+    // /v1/me accepted it: the key is valid, it just cannot call models.
+    expect(run.report.key.valid).toBe(true);
     expect(run.report.models.every((result) => result.status === 'denied')).toBe(true);
     expect(run.report.key.problem?.category).toBe('invalid_api_key');
   });
@@ -474,6 +478,8 @@ describe('runProbe: the canary', () => {
       HEALTHY.map((model) => ({ model, status: 'unknown', category: 'other', confidence: 'unknown' })),
     );
     for (const result of run.report.models) expect(result.summary).toMatch(/canary/);
+    // The 400s prove nothing, not even quota; the headers still show the tier.
+    expect(run.report.key.quota.state).toBe('unknown');
     for (const result of run.streamed) expect(result.status).toBe('unknown');
   });
 
