@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startPlatformScript } from '@/utils/platform/wiring';
+import { PANEL_FEATURE, startPlatformScript } from '@/utils/platform/wiring';
 
 export default defineContentScript({
   matches: ['https://platform.openai.com/*'],
@@ -13,7 +13,10 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       delete root.dataset.madScript;
     });
-    startPlatformScript(ctx);
+    startPlatformScript(ctx, {
+      features: [PANEL_FEATURE],
+      log: (text) => console.warn(`[Model Access Doctor] platform: ${text}`),
+    });
   },
 });
 

@@ -1,11 +1,7 @@
 /**
- * The platform script's wiring: which page we are on, and the panel's shadow-root UI. Everything that decides
- * lives in pure modules (pages.ts, panel-state.ts, recheck-schedule.ts); this file connects them to WXT's
- * `ctx`, the background's messages, and storage.
- *
- * On a page we do not serve, the script only listens for the app's next client-side navigation: no observer,
- * no UI, no message, no storage read (the bench measures it). The panel's UI is created on the first served
- * page and removed again when the app navigates elsewhere.
+ * The panel's shadow-root UI, wired to the background's messages, storage and WXT's `ctx`. Everything that
+ * decides lives in pure modules (panel-state.ts, recheck-schedule.ts, panel-views.ts); this file connects them.
+ * Loaded only when the app first reaches a page the panel serves (see wiring.ts).
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -13,7 +9,6 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { Panel } from '@/components/panel/Panel';
 import { sendMessage } from '../messaging/client';
 import { platformPanelCollapsedItem, platformRecheckDelaysItem } from '../storage';
-import { isPanelPage, type PlatformPage, platformPageOf } from './pages';
 import { createPanelController, type PanelController, type PanelPage } from './panel-state';
 import { DEFAULT_RECHECK_DELAYS_MS, normaliseDelays } from './recheck-schedule';
 
@@ -22,12 +17,12 @@ export const PANEL_HOST_NAME = 'mad-panel';
 
 const log = (text: string) => console.warn(`[Model Access Doctor] platform: ${text}`);
 
-interface PanelMount {
+export interface PanelMount {
   show(page: PanelPage): void;
   hide(): void;
 }
 
-function createPanelMount(ctx: ContentScriptContext): PanelMount {
+export function createPanelMount(ctx: ContentScriptContext): PanelMount {
   let container: HTMLElement | null = null;
   const controller: PanelController = createPanelController({
     fetchSummary: () => sendMessage('content:accessSummary', {}),
@@ -107,33 +102,4 @@ function createPanelMount(ctx: ContentScriptContext): PanelMount {
       apply();
     },
   };
-}
-
-export interface PlatformScriptHooks {
-  /** Called on every page change with the page kind (or null): the scanner's wiring hooks in here. */
-  onPage?(page: PlatformPage | null): void;
-}
-
-/** Starts the platform features for the life of `ctx`. */
-export function startPlatformScript(ctx: ContentScriptContext, hooks: PlatformScriptHooks = {}): void {
-  let panel: PanelMount | null = null;
-  let current: PlatformPage | null | undefined;
-
-  const onLocation = (url: URL) => {
-    const page = platformPageOf(url);
-    if (current !== undefined && current?.kind === page?.kind && current?.projectId === page?.projectId)
-      return;
-    current = page;
-    if (isPanelPage(page)) {
-      panel ??= createPanelMount(ctx);
-      panel.show(page);
-    } else {
-      panel?.hide();
-    }
-    hooks.onPage?.(page);
-  };
-
-  // The platform is a single-page app: WXT reports its pushState navigations (Navigation API, else polling).
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => onLocation(event.newUrl));
-  onLocation(new URL(location.href));
 }
