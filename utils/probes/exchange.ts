@@ -6,6 +6,7 @@
  * body that trickles in (a stalled proxy) would hang the run. Our AbortController covers the whole exchange.
  */
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import { maskKey } from '../diagnosis/keys';
 import { redactKeys } from '../diagnosis/redact';
 import type { SdkErrorLike } from '../diagnosis/types';
 import { type HeaderSource, readRateLimit } from './rate-limit';
@@ -42,10 +43,14 @@ export function normaliseBaseUrl(baseUrl: string | undefined): string {
   return trimmed === '' ? DEFAULT_BASE_URL : trimmed;
 }
 
-/** A scrubber for one key: exact occurrences first (any shape), then everything key-like. */
+/**
+ * A scrubber for one key: exact occurrences first, whatever their shape (a proxy may echo any key), as its
+ * masked form (`sk-proj-…abcd`); then everything key-like.
+ */
 export function makeScrubber(apiKey: string): (text: string) => string {
+  const masked = maskKey(apiKey);
   return (text: string) => {
-    const withoutKey = apiKey.length >= 8 ? text.split(apiKey).join('[API key]') : text;
+    const withoutKey = apiKey.length >= 8 ? text.split(apiKey).join(masked) : text;
     return redactKeys(withoutKey);
   };
 }

@@ -244,7 +244,8 @@ export async function runProbe(
     finished.set(result.model, result);
     if (options.signal?.aborted) return;
     try {
-      options.onResult?.(result);
+      // A scrubbed copy: the listener may keep it, and the report's copy may still gain a workaround.
+      options.onResult?.(scrubDeep(result, session.scrub));
     } catch {
       // A listener's failure must not stop the other models.
     }
@@ -271,7 +272,7 @@ export async function runProbe(
   }
 
   // The final word on workarounds: every usable model is known now.
-  const results = wanted.map((model) => finished.get(model) ?? notCheckedResult(model));
+  const results = wanted.map((model) => ({ ...(finished.get(model) ?? notCheckedResult(model)) }));
   const usable = results.filter((result) => result.status === 'ok').map((result) => result.model);
   for (const result of results) {
     if (result.status !== 'denied') continue;

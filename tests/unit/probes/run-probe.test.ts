@@ -662,25 +662,39 @@ describe('runProbe: concurrency, abort, hosts', () => {
     expect(JSON.stringify(report)).not.toContain(key);
   });
 
-  it('keeps a key out of the report even when a server echoes it in full', async () => {
+  it('keeps a key out of the report and the streamed results even when a server echoes it in full', async () => {
     const key = FAKE_KEYS.tier3;
-    const echo: typeof fetch = async () =>
-      new Response(
+    const echo: typeof fetch = async (input) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.endsWith('/me') || url.endsWith('/models')) {
+        return new Response(JSON.stringify({ object: 'list', data: [], note: key }), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        });
+      }
+      return new Response(
         JSON.stringify({
           error: {
-            message: `Bad key ${key} (Bearer ${key})`,
+            message: `Project key ${key} (Bearer ${key}) does not have access to model \`gpt-5.4\``,
             type: 'invalid_request_error',
             param: null,
-            code: 'invalid_api_key',
+            code: 'model_not_found',
           },
         }),
-        { status: 401, headers: { 'content-type': 'application/json', 'x-request-id': 'req_echo' } },
+        { status: 403, headers: { 'content-type': 'application/json', 'x-request-id': 'req_echo' } },
       );
+    };
+    const streamed: ModelResult[] = [];
     const report = await runProbe({ apiKey: key, baseUrl: 'https://proxy.example/v1' }, HEALTHY, {
       fetch: echo,
+      onResult: (result) => streamed.push(result),
     });
     expect(report.models.every((result) => result.status === 'denied')).toBe(true);
-    expect(JSON.stringify(report)).not.toContain(key);
-    expect(JSON.stringify(report)).not.toContain(key.slice(8, 40));
+    expect(streamed).toHaveLength(HEALTHY.length);
+    expect(report.models[0]?.evidence[0]?.message).toContain('sk-proj-…');
+    for (const output of [JSON.stringify(report), JSON.stringify(streamed)]) {
+      expect(output).not.toContain(key);
+      expect(output).not.toContain(key.slice(8, 40));
+    }
   });
 });
