@@ -1,16 +1,82 @@
+/**
+ * community.openai.com (Discourse): highlights OpenAI error text in posts, explains it in a tooltip, checks it
+ * with the user's key through the background. Thin wiring: the scanner is utils/scan, the tooltip
+ * components/tooltip; every listener, observer and timer ends with `ctx` (extension reload, navigation away).
+ */
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createTooltipController, type TooltipController } from '@/components/tooltip/controller';
+import { applyLabelSetting, installPageStyles } from '@/components/tooltip/page-styles';
+import { sendMessage } from '@/utils/messaging/client';
+import { createDiagnosisMatcher } from '@/utils/scan/matcher';
+import { DISCOURSE_RULES } from '@/utils/scan/rules';
+import { createScanner } from '@/utils/scan/scanner';
+import { topicKeyFromUrl } from '@/utils/scan/topic';
+import { settingsItem } from '@/utils/storage';
 
 export default defineContentScript({
   matches: ['https://community.openai.com/*'],
   runAt: 'document_idle',
-  main(ctx) {
-    // A marker that the script runs here; removed when the extension is reloaded or disabled.
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    // A marker that the script runs here (read by the smoke test); removed when the extension goes away.
     const root = document.documentElement;
     root.dataset.madScript = 'community';
     ctx.onInvalidated(() => {
       delete root.dataset.madScript;
     });
+
+    ctx.onInvalidated(installPageStyles(document));
+
+    const scanner = createScanner({
+      document,
+      window,
+      rules: DISCOURSE_RULES,
+      matcher: createDiagnosisMatcher(),
+      signal: ctx.signal,
+      onError: (error) => console.warn('[Model Access Doctor] forum scan:', error),
+    });
+    scanner.start();
+
+    // Settings are not secret; the key is never read here (only the background and extension pages read it).
+    applyLabelSetting(document, (await settingsItem.getValue()).inlineLabels);
+    ctx.onInvalidated(settingsItem.watch((settings) => applyLabelSetting(document, settings.inlineLabels)));
+    ctx.onInvalidated(() => applyLabelSetting(document, true));
+
+    let tooltip: TooltipController | undefined;
+    const ui = await createShadowRootUi(ctx, {
+      name: 'mad-tooltip',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount(container, _shadow, host) {
+        host.setAttribute('data-mad-ui', '');
+        tooltip = createTooltipController({
+          document,
+          window,
+          container,
+          host,
+          lookup: (element) => scanner.lookup(element),
+          checkModel: (model) => sendMessage('content:checkModel', { model }),
+          openPopup: () => sendMessage('content:openPopup', {}),
+          signal: ctx.signal,
+        });
+        return tooltip;
+      },
+    });
+    ui.mount();
+    ctx.onInvalidated(() => ui.remove());
+
+    // Discourse navigates with pushState (a new topic) and replaceState (scrolling): reset on a new topic only.
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl, oldUrl }) => {
+      if (topicKeyFromUrl(newUrl) === topicKeyFromUrl(oldUrl)) return;
+      tooltip?.close();
+      scanner.reset();
+    });
   },
 });
 
-// Try by hand: https://community.openai.com/t/you-exceeded-your-current-quota/…
+// Try by hand:
+// https://community.openai.com/t/error-code-429-rate-limit-differs-from-documentation/1066011 (rate limit, curly quotes)
+// https://community.openai.com/t/admin-keys-not-working-missing-scopes-despite-all-permissions/1345041 (code block)
+// https://community.openai.com/t/unable-to-access-gpt-image-1-model-despite-verified-organization/1361163 (verification)
