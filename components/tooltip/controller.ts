@@ -276,7 +276,7 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
     }
     if (event.key !== 'Enter' && event.key !== ' ') return;
     const element = interactiveFrom(event.target);
-    if (!element || !element.matches(`${HIGHLIGHT_SELECTOR}, mad-label`)) return;
+    if (!element?.matches(`${HIGHLIGHT_SELECTOR}, mad-label`)) return;
     event.preventDefault();
     if (current && sameTarget(element)) current.reason = 'keyboard';
     else open(element, 'keyboard');

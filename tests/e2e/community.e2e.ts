@@ -55,11 +55,16 @@ async function openTopic(session: ExtensionSession, query = ''): Promise<Page> {
 
 const tooltip = (page: Page) => page.locator('mad-tooltip [data-mad-tooltip]');
 
+/** The service worker's `chrome.storage.local`, typed for the two calls used here. */
+interface WorkerGlobals {
+  chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void>; clear(): Promise<void> } } };
+}
+
 async function saveProfile(session: ExtensionSession, key: string): Promise<void> {
   // The storage items of utils/storage.ts, written as the popup would (WXT keys without the area prefix).
   await session.serviceWorker.evaluate(async (apiKey) => {
     const id = 'e2e-profile';
-    await chrome.storage.local.set({
+    await (globalThis as unknown as WorkerGlobals).chrome.storage.local.set({
       profiles: [
         { id, label: 'E2E', maskedKey: 'sk-proj-…e2e', persistence: 'local', createdAt: Date.now() },
       ],
@@ -71,7 +76,7 @@ async function saveProfile(session: ExtensionSession, key: string): Promise<void
 
 async function clearProfiles(session: ExtensionSession): Promise<void> {
   await session.serviceWorker.evaluate(async () => {
-    await chrome.storage.local.clear();
+    await (globalThis as unknown as WorkerGlobals).chrome.storage.local.clear();
   });
 }
 
