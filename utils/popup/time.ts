@@ -1,17 +1,20 @@
 /** "checked 5 min ago": how old a cached report is, in words a glance can read. */
 export function formatCheckedAgo(checkedAt: number, now: number): string {
-  const seconds = Math.max(0, Math.round((now - checkedAt) / 1000));
-  if (seconds < 45) return 'checked just now';
-  const minutes = Math.round(seconds / 60);
+  const elapsed = Math.max(0, now - checkedAt);
+  if (elapsed < 45_000) return 'checked just now';
+  const minutes = Math.round(elapsed / 60_000);
   if (minutes < 60) return `checked ${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
+  const hours = Math.round(elapsed / 3_600_000);
   if (hours < 24) return `checked ${hours} h ago`;
-  const days = Math.round(hours / 24);
+  const days = Math.round(elapsed / 86_400_000);
   if (days === 1) return 'checked yesterday';
   return `checked ${days} days ago`;
 }
 
-/** When the "checked N ago" text next changes, so the popup re-renders it no more often than needed. */
+/**
+ * How long until the "checked N ago" text may change, so the popup re-renders it no more often than needed and
+ * never shows a stale age. (It may wake a little early near the minute→hour step; never late.)
+ */
 export function msUntilAgoChanges(checkedAt: number, now: number): number {
   const elapsed = Math.max(0, now - checkedAt);
   if (elapsed < 45_000) return 45_000 - elapsed + 50;
