@@ -32,7 +32,7 @@ export interface ClassifyOptions {
 }
 
 /** Signal tiers (see the file comment). */
-const TIER = {
+export const TIER = {
   pattern: 100,
   code: 90,
   generic: 70,
@@ -81,17 +81,39 @@ const SDK_EXCEPTIONS = new Set([
 /** Python SDK `Error code: 429 - {` and openai-node's `404 status code (no body)`. */
 const SDK_MESSAGE_SHAPE = /\bError code:? \d{3} ?[-:] ?\{|\b\d{3} status code \(no body\)/;
 
+/** An error label or a first-person report (see Evidence.report). */
+const REPORT_SHAPES: readonly RegExp[] = [
+  // "Error: …", "Error calling OpenAI API: …", "failed with error: …"
+  /\b(?:error|exception|failed|failure)s?:/i,
+  /\b(?:error|failed|failure) (?:calling|from|in|while|with|when|during|communicating|message|response|occurred|details|output|code)\b/i,
+  /\[(?:error|err|warn|warning)\]/i,
+  // Library retry logs: "Retrying in 4.0 seconds", "Retrying request to /chat/completions"
+  /\bRetrying (?:in|after|request|langchain|llama_index|openai|\d)/i,
+  /\bapi\.openai\.com\/v1\//i,
+  // First-person reports: "I'm getting", "we keep getting", "I got"
+  /\b(?:I|we)(?:'m| am| are|'ve| have| keep| still| just)? ?(?:get|getting|got|gets|receive|received|receiving|see|seeing|saw|hit|hitting|encounter|encountered|encountering|run into|ran into|facing)\b/i,
+  // "returns the following error", "shows this error"
+  /\b(?:returns?|returned|throws?|threw|shows?|showed|says?|said|gives?|gave)(?: \w+){0,3} (?:error|exception)\b/i,
+  /\berror (?:message|response)\b/i,
+];
+
 /** Error words next to which a paraphrase counts as an error report. */
 const ERROR_WORD =
   /\b(?:error|errors|exception|failed|fails|failing|failure|refused|rejected|denied)\b|\berror/i;
 
-interface Evidence {
+export interface Evidence {
   aboutOpenAI: boolean;
   otherProvider: boolean;
   errorWord: boolean;
+  /**
+   * The text reports an error rather than talks about one: a status, an exception, an error body, an error
+   * label ("Error:", "[ERROR]") or a first-person report ("I'm getting…"). Blog posts that explain 429s use the
+   * same words as the errors; generic wording, bare code words and paraphrases count only in reports.
+   */
+  report: boolean;
 }
 
-function gatherEvidence(parsed: ParsedError): Evidence {
+export function gatherEvidence(parsed: ParsedError): Evidence {
   const { flat } = parsed;
   const mention = OPENAI_MENTION.test(flat);
   const otherProvider =
@@ -103,10 +125,16 @@ function gatherEvidence(parsed: ParsedError): Evidence {
       parsed.exceptions.some((name) => SDK_EXCEPTIONS.has(name)) ||
       SDK_MESSAGE_SHAPE.test(flat) ||
       (parsed.code !== undefined && KNOWN_CODES.includes(parsed.code)));
-  return { aboutOpenAI, otherProvider, errorWord: ERROR_WORD.test(flat) };
+  const report =
+    parsed.status !== undefined ||
+    parsed.exceptions.length > 0 ||
+    parsed.hasErrorObject ||
+    SDK_MESSAGE_SHAPE.test(flat) ||
+    REPORT_SHAPES.some((shape) => shape.test(flat));
+  return { aboutOpenAI, otherProvider, errorWord: ERROR_WORD.test(flat), report };
 }
 
-interface Score {
+export interface Score {
   entry: CatalogueEntry;
   primary: number;
   secondary: number;
@@ -190,9 +218,15 @@ function scoreEntry(
   if (patternAt !== undefined) add(TIER.pattern, patternAt);
   if (match.codes) {
     if (parsed.code !== undefined && match.codes.includes(parsed.code)) add(TIER.code);
-    else if (parsed.code === undefined && match.codes.some((code) => parsed.codeWords.has(code)))
+    // A bare code word ("Error: insufficient_quota") counts only in a report, not in an article about codes.
+    else if (
+      parsed.code === undefined &&
+      match.codes.some(
+        (code) => parsed.labelledCodeWords.has(code) || (evidence.report && parsed.codeWords.has(code)),
+      )
+    ) {
       add(TIER.code);
-    else if (match.codes.some((code) => nearCodes.has(code))) add(TIER.fuzzyCode);
+    } else if (match.codes.some((code) => nearCodes.has(code))) add(TIER.fuzzyCode);
   }
   if (match.types) {
     if (parsed.type !== undefined && match.types.includes(parsed.type)) add(TIER.type);
@@ -200,13 +234,13 @@ function scoreEntry(
   }
   // The weaker signals need the text to be about OpenAI (see OPENAI_MENTION).
   if (evidence.aboutOpenAI) {
-    const genericAt = firstMatch(match.genericPatterns, flat);
+    const genericAt = evidence.report ? firstMatch(match.genericPatterns, flat) : undefined;
     if (genericAt !== undefined) add(TIER.generic, genericAt);
     if (match.sharedTypes && parsed.type !== undefined && match.sharedTypes.includes(parsed.type))
       add(TIER.type);
     if (match.exceptions && parsed.exceptions.some((name) => match.exceptions?.includes(name)))
       add(TIER.exception);
-    if (evidence.errorWord || parsed.status !== undefined) {
+    if (evidence.report && (evidence.errorWord || parsed.status !== undefined)) {
       const hintAt = firstMatch(match.hints, flat);
       if (hintAt !== undefined) add(TIER.hint, hintAt);
     }
@@ -316,7 +350,7 @@ function templateValues(fields: ExtractedFields, resolution: Resolution, flat: s
   return values;
 }
 
-const PLACEHOLDER = /\{(\w+)(?:\|([^}]*))?\}/g;
+const PLACEHOLDER = /\{(\w+)(?:\|([^{}]*))?\}/g;
 
 /** Fill `{field}` / `{field|fallback}`; undefined when a field without fallback is unknown. */
 function fill(template: string, values: Map<string, string>): string | undefined {
@@ -415,10 +449,27 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Score the catalogue on a parsed error; null when nothing points to an OpenAI error. */
-export function diagnoseParsed(parsed: ParsedError, options: ClassifyOptions = {}): Diagnosis | null {
-  const evidence = gatherEvidence(parsed);
-  if (evidence.otherProvider) return null;
+/** The winning catalogue entry for a parsed error, with its tiers (spans use the tier to judge a line). */
+export interface BestMatch {
+  score: Score;
+  evidence: Evidence;
+}
+
+/**
+ * Score the catalogue on a parsed error. `context` lets a caller that scores one line of a larger text use the
+ * evidence of the whole text (an "openai" mention two lines up still makes "Connection error." ours).
+ */
+export function bestMatch(parsed: ParsedError, context?: Evidence): BestMatch | null {
+  const own = gatherEvidence(parsed);
+  const evidence: Evidence = context
+    ? {
+        aboutOpenAI: (own.aboutOpenAI || context.aboutOpenAI) && !context.otherProvider,
+        otherProvider: context.otherProvider,
+        errorWord: own.errorWord || context.errorWord,
+        report: own.report || context.report,
+      }
+    : own;
+  if (evidence.otherProvider || (own.otherProvider && !evidence.aboutOpenAI)) return null;
   const nearCodes = misspelledCodes(parsed);
   let best: Score | undefined;
   CATALOGUE.forEach((entry, order) => {
@@ -436,6 +487,18 @@ export function diagnoseParsed(parsed: ParsedError, options: ClassifyOptions = {
       matchAt: undefined,
     };
   }
+  return { score: best, evidence };
+}
+
+/** Score the catalogue on a parsed error; null when nothing points to an OpenAI error. */
+export function diagnoseParsed(
+  parsed: ParsedError,
+  options: ClassifyOptions = {},
+  context?: Evidence,
+): Diagnosis | null {
+  const match = bestMatch(parsed, context);
+  if (!match) return null;
+  const best = match.score;
   const fields = extractFields(parsed, best.matchAt);
   let resolution: Resolution = { entry: best.entry };
   if (best.entry.resolver === 'model-404')
@@ -494,6 +557,7 @@ export const CLASSIFY_PATTERNS: readonly RegExp[] = [
   ANTHROPIC_BODY,
   GOOGLE_STATUS,
   SDK_MESSAGE_SHAPE,
+  ...REPORT_SHAPES,
   ERROR_WORD,
   SCOPES,
   PLACEHOLDER,

@@ -13,14 +13,14 @@ const MODEL_PATTERNS: readonly RegExp[] = [
   /\bengine:? [`'"]?([\w.:-]{2,80})[`'"]?/i,
   /\bspecified model,? ([\w.:-]{2,80})/i,
   /\bmodel ([\w.:\-/]{2,80}) (?:does not exi|doesn'?t exi|is not|not found|has been)/i,
-  /["']model["'] ?[:=] ?["']([\w.:\-/]{1,100})["']/,
+  /["']model["'] ?[:=] ?["']([\w.:\-/]+)["']/,
   /\bmodel(?: in use| name| id)?:? ["'`]?((?:gpt|o\d|chatgpt|text-|dall-e|whisper|tts-|davinci|babbage|curie|ada|ft:|codex|computer-use|omni-)[\w.:-]*)/i,
 ];
 
-const ORGANIZATION_ID = /\b(org-[A-Za-z0-9]{6,40})\b/;
-const PROJECT_ID = /\b(proj_[A-Za-z0-9]{6,40})\b/;
-const REQUEST_ID = /\b(req_[A-Za-z0-9]{8,64})\b/;
-const REQUEST_ID_LABELLED = /\brequest[ _-]?id:? ["'`]?([A-Za-z0-9_-]{8,64})/i;
+const ORGANIZATION_ID = /\b(org-[A-Za-z0-9]+)/;
+const PROJECT_ID = /\b(proj_[A-Za-z0-9]+)/;
+const REQUEST_ID = /\b(req_[A-Za-z0-9]+)/;
+const REQUEST_ID_LABELLED = /\brequest[ _-]?id:? ["'`]?([A-Za-z0-9_-]+)/i;
 
 const LIMIT = /\bLimit:? ([\d,.]+[kKM]?)/;
 const USED = /\b(?:Used|Current):? ([\d,.]+[kKM]?)/;
@@ -28,10 +28,10 @@ const REQUESTED = /\bRequested:? ([\d,.]+[kKM]?)/;
 const UNIT_CODE = /\((RPM|RPD|TPM|TPD|IPM|IPD)\)/;
 const UNIT_WORDS = /\b(requests|tokens|images) per (min|minute|day)\b/i;
 
-const RETRY_COMPACT = /\b(?:try again|retry|retrying) (?:in|after) ((?:\d+(?:\.\d+)?(?:ms|h|m|s)){1,4})\b/i;
-const RETRY_WORDS =
-  /\b(?:try again|retry|retrying) (?:in|after) (\d+(?:\.\d+)?) ?(milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|hours?)\b/i;
-const DURATION_PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/g;
+/** "Please try again in 6m0s" / "in 644ms" / "in 1.5s": a run of digits, dots and h/m/s, parsed by parseDuration. */
+const RETRY_COMPACT = /\b(?:try again|retry|retrying) (?:in|after) ([0-9][0-9.hms]*)/i;
+/** "Please retry after 6 seconds", "try again in 20 minutes". */
+const RETRY_WORDS = /\b(?:try again|retry|retrying) (?:in|after) ([0-9.]+) ?(milli|ms|sec|s|min|hour)/i;
 
 function toNumber(text: string): number | undefined {
   const multiplier = /[kK]$/.test(text) ? 1000 : /M$/.test(text) ? 1_000_000 : 1;
@@ -41,13 +41,25 @@ function toNumber(text: string): number | undefined {
 
 /** "6m0s" → 360, "644ms" → 0.644, "1h2m" → 3720 (OpenAI's reset and retry formats). */
 export function parseDuration(text: string): number | undefined {
+  // Read by hand: number, unit, number, unit… (a regex loop over this is quadratic on long digit runs).
   let total = 0;
   let matched = false;
-  DURATION_PART.lastIndex = 0;
-  for (let part = DURATION_PART.exec(text); part !== null; part = DURATION_PART.exec(text)) {
-    const value = Number(part[1]);
-    const unit = part[2];
-    total += unit === 'ms' ? value / 1000 : unit === 'h' ? value * 3600 : unit === 'm' ? value * 60 : value;
+  let i = 0;
+  while (i < text.length) {
+    let j = i;
+    while (j < text.length && /[0-9.]/.test(text[j] as string)) j++;
+    if (j === i) break;
+    const value = Number(text.slice(i, j));
+    if (!Number.isFinite(value)) break;
+    if (text.startsWith('ms', j)) {
+      total += value / 1000;
+      i = j + 2;
+    } else if (text[j] === 'h' || text[j] === 'm' || text[j] === 's') {
+      total += text[j] === 'h' ? value * 3600 : text[j] === 'm' ? value * 60 : value;
+      i = j + 1;
+    } else {
+      break;
+    }
     matched = true;
   }
   return matched ? Math.round(total * 1000) / 1000 : undefined;
@@ -64,7 +76,7 @@ function retryAfterSeconds(parsed: ParsedError): number | undefined {
   if (words) {
     const value = Number(words[1]);
     const unit = (words[2] as string).toLowerCase();
-    if (unit.startsWith('ms') || unit.startsWith('milli')) return value / 1000;
+    if (unit === 'ms' || unit === 'milli') return value / 1000;
     if (unit.startsWith('min')) return value * 60;
     if (unit.startsWith('h')) return value * 3600;
     return value;
@@ -128,7 +140,8 @@ export function extractFields(parsed: ParsedError, matchAt?: number): ExtractedF
   if (project !== undefined && /^proj_[A-Za-z0-9]{6,40}$/.test(project)) fields.projectId = project;
   const requestId =
     parsed.headers.get('x-request-id') ?? REQUEST_ID.exec(flat)?.[1] ?? REQUEST_ID_LABELLED.exec(flat)?.[1];
-  if (requestId !== undefined) fields.requestId = requestId;
+  if (requestId !== undefined && requestId.length >= 8 && requestId.length <= 80)
+    fields.requestId = requestId;
   const limit = LIMIT.exec(flat);
   if (limit) {
     const value = toNumber(limit[1] as string);
@@ -165,5 +178,4 @@ export const EXTRACT_PATTERNS: readonly RegExp[] = [
   UNIT_WORDS,
   RETRY_COMPACT,
   RETRY_WORDS,
-  DURATION_PART,
 ];

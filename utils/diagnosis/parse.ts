@@ -39,6 +39,8 @@ export interface ParsedError {
   hasErrorObject: boolean;
   /** snake_case words in the text (possible error codes quoted without their JSON). */
   codeWords: Set<string>;
+  /** The code words written as values (`code: x`, `"x"`, `: x`), not as words of a sentence. */
+  labelledCodeWords: Set<string>;
 }
 
 const TYPOGRAPHY: Record<string, string> = {
@@ -361,19 +363,26 @@ function readStatus(flat: string, raw: string | undefined): number | undefined {
 }
 
 /**
- * Exception and error class names: `openai.error.RateLimitError`, `openai.NotFoundError`, `APIRemovedInV1`,
- * `litellm.exceptions.RateLimitError`, `httpx.ConnectError`… (group 1: module path, group 2: class).
+ * Exception and error class names: `RateLimitError`, `APIRemovedInV1`, `ConnectError`… The module path in front
+ * (`openai.error.`, `openai.`, `litellm.exceptions.`) is read by hand in `modulePathBefore`.
  */
 const EXCEPTION_NAME =
-  /\b((?:[a-z_][a-z0-9_]*\.)*)([A-Z][A-Za-z0-9]*(?:Error|Exception|Timeout|TryAgain|RemovedInV1|Disconnected))\b/g;
+  /\b([A-Z][A-Za-z0-9]*(?:Error|Exception|Timeout|TryAgain|RemovedInV1|Disconnected))\b/g;
+
+/** The dotted module path right before `index` ("openai.error." before "RateLimitError"). */
+function modulePathBefore(flat: string, index: number): string {
+  let start = index;
+  while (start > 0 && /[\w.]/.test(flat[start - 1] as string) && index - start < 80) start--;
+  return flat.slice(start, index);
+}
 
 function readExceptions(flat: string): { names: string[]; openaiModule: boolean } {
   const names: string[] = [];
   let openaiModule = false;
   EXCEPTION_NAME.lastIndex = 0;
   for (let match = EXCEPTION_NAME.exec(flat); match !== null; match = EXCEPTION_NAME.exec(flat)) {
-    names.push(match[2] as string);
-    if ((match[1] as string).startsWith('openai.')) openaiModule = true;
+    names.push(match[1] as string);
+    if (modulePathBefore(flat, match.index).startsWith('openai.')) openaiModule = true;
     if (names.length > 50) break;
   }
   return { names, openaiModule };
@@ -394,14 +403,21 @@ function readHeaders(flat: string, into: Map<string, string>): void {
 /** Words shaped like error codes (`insufficient_quota`, `model_not_found`): read even outside JSON. */
 const CODE_WORD = /\b[a-z]{2,}(?:_[a-z]{2,}){1,5}\b/g;
 
-function readCodeWords(flat: string): Set<string> {
-  const words = new Set<string>();
+/** A code word is "labelled" when written as a value: after `:`/`=`/"code", or inside quotes or backticks. */
+const LABEL_BEFORE = /(?:[:=] ?|\bcode ?|["'`])$/i;
+
+function readCodeWords(flat: string): { all: Set<string>; labelled: Set<string> } {
+  const all = new Set<string>();
+  const labelled = new Set<string>();
   CODE_WORD.lastIndex = 0;
   for (let match = CODE_WORD.exec(flat); match !== null; match = CODE_WORD.exec(flat)) {
-    words.add(match[0]);
-    if (words.size > 200) break;
+    all.add(match[0]);
+    const before = flat.slice(Math.max(0, match.index - 6), match.index);
+    const after = flat[match.index + match[0].length];
+    if (LABEL_BEFORE.test(before) || after === '"' || after === "'" || after === '`') labelled.add(match[0]);
+    if (all.size > 200) break;
   }
-  return words;
+  return { all, labelled };
 }
 
 /** Parse error text in any of the forms listed at the top of this file. */
@@ -416,6 +432,7 @@ export function parseFlat(flat: string, origin: Uint32Array, raw?: string): Pars
   const { names, openaiModule } = readExceptions(flat);
   const headers = new Map<string, string>();
   readHeaders(flat, headers);
+  const words = readCodeWords(flat);
   const parsed: ParsedError = {
     flat,
     origin,
@@ -423,7 +440,8 @@ export function parseFlat(flat: string, origin: Uint32Array, raw?: string): Pars
     openaiModule,
     headers,
     hasErrorObject: object.hasErrorObject,
-    codeWords: readCodeWords(flat),
+    codeWords: words.all,
+    labelledCodeWords: words.labelled,
   };
   if (object.message !== undefined) parsed.message = object.message;
   if (object.type !== undefined) parsed.type = object.type;
@@ -528,3 +546,15 @@ function safeStringify(value: unknown): string {
     return '';
   }
 }
+
+/** Every regular expression of this module, for the ReDoS test. */
+export const PARSE_PATTERNS: readonly RegExp[] = [
+  HTML_PAGE,
+  FIELD_KEY,
+  ...STATUS_PATTERNS,
+  LINE_START_STATUS,
+  EXCEPTION_NAME,
+  HEADER_LINE,
+  CODE_WORD,
+  LABEL_BEFORE,
+];
