@@ -62,7 +62,7 @@ function ModelCheckResult({ result }: { result: ModelResult }) {
           <Icon name={result.status === 'ok' ? 'ok' : result.status === 'denied' ? 'denied' : 'unknown'} />
           {STATUS_WORDS[result.status]}
         </span>{' '}
-        <code>{result.model}</code> with your key: {result.summary}
+        <code>{result.model}</code> with your key — {result.summary}
       </p>
       {result.workaround !== undefined && (
         <p class="mad-check__line">

@@ -27,6 +27,10 @@ export function ModelRows({ models, changes }: ModelRowsProps) {
   return (
     <table class="mad-models">
       <caption class="mad-sr">Models and whether your key can use them</caption>
+      <colgroup>
+        <col />
+        <col class="mad-models__status-col" />
+      </colgroup>
       <thead class="mad-sr">
         <tr>
           <th scope="col">Model</th>
@@ -65,6 +69,11 @@ export function ModelRows({ models, changes }: ModelRowsProps) {
                   <code class="mad-models__id">{result.model}</code>
                 )}
                 {result.status !== 'ok' && <span class="mad-models__summary">{result.summary}</span>}
+                {change !== undefined && (
+                  <span class="mad-models__changed" data-direction={change.direction}>
+                    was {change.before}
+                  </span>
+                )}
               </th>
               <td class="mad-models__status">
                 <span class="mad-status-chip" data-status={result.status}>
@@ -73,11 +82,6 @@ export function ModelRows({ models, changes }: ModelRowsProps) {
                   />
                   {STATUS_WORDS[result.status]}
                 </span>
-                {change !== undefined && (
-                  <span class="mad-models__changed" data-direction={change.direction}>
-                    was {change.before}
-                  </span>
-                )}
               </td>
             </tr>,
             isOpen && result.diagnosis !== undefined ? (

@@ -12,7 +12,8 @@ import {
 } from '@/utils/platform/knowledge';
 import { billingView, scopesView, tierView, verificationView } from '@/utils/platform/panel-views';
 import type { PanelActions, PanelPage, RecheckRun } from '@/utils/platform/panel-state';
-import type { ScheduleSnapshot } from '@/utils/platform/recheck-schedule';
+import { DEFAULT_RECHECK_DELAYS_MS, type ScheduleSnapshot } from '@/utils/platform/recheck-schedule';
+import { listWithMore } from '@/utils/platform/report-diff';
 import { Icon } from '../icons';
 import { RunList } from './RunList';
 
@@ -53,7 +54,10 @@ function WatchSteps({ watch, now }: { watch: ScheduleSnapshot; now: number }) {
         <li key={step.delayMs} class="mad-watch__step" data-step-state={step.state}>
           <span class="mad-watch__delay">{formatDelay(step.delayMs)}</span>
           <span class="mad-watch__state">
-            {step.state === 'pending' ? `in ${formatCountdown(step.dueAt - now)}` : STEP_WORDS[step.state]}
+            {step.state === 'pending'
+              ? // The tick may be a little older than the schedule's start: never count above the delay.
+                `in ${formatCountdown(Math.min(step.dueAt - now, step.delayMs))}`
+              : STEP_WORDS[step.state]}
           </span>
         </li>
       ))}
@@ -69,20 +73,57 @@ export interface BillingSectionProps {
   actions: PanelActions;
 }
 
+/** "1 min, 5 min and 15 min": the default schedule, as the intro names it before it starts. */
+const DEFAULT_SCHEDULE_WORDS = listWithMore(DEFAULT_RECHECK_DELAYS_MS.map(formatDelay), 5);
+
+function WatchIntro({ blocked, watch }: { blocked: boolean; watch: ScheduleSnapshot | null }) {
+  if (watch?.active === true) {
+    return (
+      <p class="mad-watch__intro">
+        Access can take a few minutes to apply after you add credit. While this page stays open, we re-check
+        by ourselves:
+      </p>
+    );
+  }
+  if (watch?.ended === 'resolved') {
+    const found = watch.steps.filter((step) => step.state === 'done').at(-1);
+    return (
+      <p class="mad-watch__done">
+        <Icon name="ok" /> Access is back
+        {found !== undefined ? ` (found by the ${formatDelay(found.delayMs)} re-check)` : ''}.
+      </p>
+    );
+  }
+  if (watch?.ended === 'finished' && blocked) {
+    return (
+      <p class="mad-watch__intro">
+        Still refused after the last re-check. If you just paid, check that the payment went through (billing
+        history), then watch again.
+      </p>
+    );
+  }
+  if (!blocked) return null;
+  return (
+    <p class="mad-watch__intro">
+      Added credit? Access can take a few minutes to apply. We can re-check by ourselves after{' '}
+      {DEFAULT_SCHEDULE_WORDS} while this page stays open.
+    </p>
+  );
+}
+
 export function BillingSection({ summary, watch, runs, now, actions }: BillingSectionProps) {
   const view = billingView(summary);
+  const blocked = view.state === 'exhausted';
   const watching = watch?.active === true;
   const scheduled = runs.filter((run) => run.trigger === 'scheduled');
+  const showWatch = blocked || watch !== null;
   return (
     <section class="mad-section" data-section="billing" aria-labelledby="mad-billing-title">
       <h3 id="mad-billing-title" class="mad-section__title">
         Credit and access
       </h3>
-      <p
-        class="mad-callout"
-        data-tone={view.state === 'ok' ? 'ok' : view.state === 'exhausted' ? 'bad' : 'neutral'}
-      >
-        <Icon name={view.state === 'ok' ? 'ok' : view.state === 'exhausted' ? 'denied' : 'unknown'} />
+      <p class="mad-callout" data-tone={view.state === 'ok' ? 'ok' : blocked ? 'bad' : 'neutral'}>
+        <Icon name={view.state === 'ok' ? 'ok' : blocked ? 'denied' : 'unknown'} />
         <span>
           {view.headline}
           {view.code !== undefined && (
@@ -93,31 +134,28 @@ export function BillingSection({ summary, watch, runs, now, actions }: BillingSe
           )}
         </span>
       </p>
-      <div class="mad-watch" data-watch={watching ? 'active' : (watch?.ended ?? 'idle')}>
-        <p class="mad-watch__intro">
-          After you add credit, access can take a few minutes to apply.{' '}
-          {watching
-            ? 'While this page stays open, we re-check by ourselves and show what changed.'
-            : 'We can re-check by ourselves after 1, 5 and 15 minutes while this page stays open.'}
-        </p>
-        {watch !== null && <WatchSteps watch={watch} now={now} />}
-        {watch?.ended === 'resolved' && (
-          <p class="mad-watch__done">
-            <Icon name="ok" /> Access is back: no more re-checks needed.
-          </p>
-        )}
-        <div class="mad-watch__actions">
+      {showWatch ? (
+        <div class="mad-watch" data-watch={watching ? 'active' : (watch?.ended ?? 'idle')}>
+          <WatchIntro blocked={blocked} watch={watch} />
+          {watch !== null && <WatchSteps watch={watch} now={now} />}
           {watching ? (
             <button type="button" class="mad-button mad-button--quiet" onClick={actions.stopWatch}>
               Stop re-checking
             </button>
-          ) : (
+          ) : blocked ? (
             <button type="button" class="mad-button" onClick={actions.startWatch}>
-              I just added credit
+              {watch === null ? 'I just added credit' : 'Watch again'}
             </button>
-          )}
+          ) : null}
         </div>
-      </div>
+      ) : (
+        <p class="mad-panel__muted">
+          Just added credit after an error?{' '}
+          <button type="button" class="mad-text-button" onClick={actions.startWatch}>
+            Re-check after {DEFAULT_SCHEDULE_WORDS}
+          </button>
+        </p>
+      )}
       {scheduled.length > 0 && <RunList runs={scheduled} title="What changed" />}
     </section>
   );
@@ -136,10 +174,13 @@ export function LimitsSection({ summary, page }: { summary: AccessSummary; page:
       </p>
       {view.evidence !== null ? (
         <p class="mad-evidence">
-          <span class="mad-evidence__label">Evidence</span> <code>{view.evidence}</code>
+          <span class="mad-evidence__label">Evidence</span>
+          <code>{view.evidence.reading}</code>
+          <span class="mad-evidence__table">matches {view.evidence.table}</span>
         </p>
-      ) : null}
-      {view.note !== '' && <p class="mad-panel__muted">{view.note}</p>}
+      ) : (
+        view.note !== '' && <p class="mad-panel__muted">{view.note}</p>
+      )}
       {view.next !== null && (
         <p class="mad-panel__text">
           Next: {view.next} (<ExternalLink href={TIER_SOURCE}>usage tiers</ExternalLink>).
@@ -155,7 +196,7 @@ export function LimitsSection({ summary, page }: { summary: AccessSummary; page:
         <p class="mad-callout" data-tone="bad">
           <Icon name="denied" />
           <span>
-            Refused for this project or tier: <code>{view.blockedModels.join(', ')}</code>
+            Refused for this project or tier: <code>{listWithMore(view.blockedModels)}</code>
           </span>
         </p>
       )}
@@ -191,7 +232,7 @@ export function ApiKeysSection({ summary }: { summary: AccessSummary }) {
               {view.blockedModels.length > 0 && (
                 <>
                   {' '}
-                  Blocks: <code>{view.blockedModels.join(', ')}</code>.
+                  Blocks <code>{listWithMore(view.blockedModels)}</code>.
                 </>
               )}
             </span>
@@ -225,7 +266,15 @@ const VERIFICATION_WORDS = {
   'not-checked': 'Not checked',
 } as const;
 
-export function VerificationSection({ summary, today }: { summary: AccessSummary; today: string }) {
+export function VerificationSection({
+  summary,
+  today,
+  actions,
+}: {
+  summary: AccessSummary;
+  today: string;
+  actions: PanelActions;
+}) {
   const view = verificationView(summary, today);
   const tone = view.state === 'verified' ? 'ok' : view.state === 'not-verified' ? 'bad' : 'neutral';
   return (
@@ -240,10 +289,15 @@ export function VerificationSection({ summary, today }: { summary: AccessSummary
         <span>
           <strong>{VERIFICATION_WORDS[view.state]}</strong>
           {view.state === 'not-checked'
-            ? ' — only a real call can tell. Run the verification check in the popup (a paid 1-token request).'
-            : ` — seen on ${view.seenOn.length > 0 ? view.seenOn.join(', ') : 'your key'}.`}
+            ? ' — only a real call can tell: the verification check in the extension sends one paid 1-token request.'
+            : ` — seen on ${view.seenOn.length > 0 ? listWithMore(view.seenOn) : 'your key'}.`}
         </span>
       </p>
+      {view.state === 'not-checked' && (
+        <button type="button" class="mad-button mad-button--quiet" onClick={actions.openPopup}>
+          Open the verification check
+        </button>
+      )}
       <p class="mad-panel__text">Verification unlocks:</p>
       <ul class="mad-unlocks">
         {view.unlocksAlways.length > 0 && (

@@ -8,8 +8,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CategoryId } from '@/utils/diagnosis/types';
 import type { AccessSummary } from '@/utils/messages';
+import type { PanelPageKind } from '@/utils/platform/pages';
 import type { PanelActions, PanelState } from '@/utils/platform/panel-state';
 import { checkedAgo, countAccess } from '@/utils/platform/panel-views';
+import type { ReportChange } from '@/utils/platform/report-diff';
 import { categoryLook } from '../diagnosis/categories';
 import { Icon } from '../icons';
 import { ModelRows } from './ModelRows';
@@ -74,9 +76,16 @@ function pillText(state: PanelState): string {
   return `${counts.ok} of ${counts.total} models usable`;
 }
 
-function KeyBanner({ summary }: { summary: AccessSummary }) {
+/** Key-level problems a page's own section already explains: no second banner for the same thing. */
+const COVERED_BY_SECTION: Partial<Record<PanelPageKind, readonly CategoryId[]>> = {
+  billing: ['insufficient_quota', 'billing_limit'],
+  'api-keys': ['key_scope_insufficient'],
+  'organization-general': ['org_verification_required'],
+};
+
+function KeyBanner({ summary, page }: { summary: AccessSummary; page: PanelPageKind }) {
   const problem = summary.report.key.problem;
-  if (problem === undefined) return null;
+  if (problem === undefined || COVERED_BY_SECTION[page]?.includes(problem.category) === true) return null;
   const look = categoryLook(problem.category);
   return (
     <div class="mad-banner" data-scope="key" data-category={problem.category} role="note">
@@ -105,7 +114,17 @@ function UntrustedBanner({ summary }: { summary: AccessSummary }) {
   );
 }
 
-function PageSection({ state, summary, now }: { state: PanelState; summary: AccessSummary; now: number }) {
+function PageSection({
+  state,
+  summary,
+  now,
+  actions,
+}: {
+  state: PanelState;
+  summary: AccessSummary;
+  now: number;
+  actions: PanelActions;
+}) {
   switch (state.page.kind) {
     case 'billing':
       return null; // rendered by Panel itself: it needs the actions
@@ -114,7 +133,13 @@ function PageSection({ state, summary, now }: { state: PanelState; summary: Acce
     case 'api-keys':
       return <ApiKeysSection summary={summary} />;
     case 'organization-general':
-      return <VerificationSection summary={summary} today={new Date(now).toISOString().slice(0, 10)} />;
+      return (
+        <VerificationSection
+          summary={summary}
+          today={new Date(now).toISOString().slice(0, 10)}
+          actions={actions}
+        />
+      );
     case 'usage':
       return <UsageSection />;
   }
@@ -160,20 +185,43 @@ function Body({ state, actions, now }: { state: PanelState; actions: PanelAction
       {state.page.kind === 'billing' ? (
         <BillingSection summary={summary} watch={state.watch} runs={state.runs} now={now} actions={actions} />
       ) : (
-        <PageSection state={state} summary={summary} now={now} />
+        <PageSection state={state} summary={summary} now={now} actions={actions} />
       )}
-      <KeyBanner summary={summary} />
+      <KeyBanner summary={summary} page={state.page.kind} />
       <UntrustedBanner summary={summary} />
-      <section class="mad-section" aria-labelledby="mad-models-title">
-        <h3 id="mad-models-title" class="mad-section__title">
-          Models
-        </h3>
-        <ModelRows models={summary.report.models} changes={latest?.changes ?? []} />
-      </section>
+      <ModelsSection summary={summary} changes={latest?.changes ?? []} />
       {state.page.kind !== 'billing' && latest !== undefined && (
         <RunList runs={[latest]} title="Last re-check" />
       )}
     </>
+  );
+}
+
+/**
+ * The model rows, in a disclosure that starts closed when one key-level problem explains every refusal (ten
+ * identical red rows say nothing the banner does not): the rows stay in the page for whoever opens it.
+ */
+function ModelsSection({ summary, changes }: { summary: AccessSummary; changes: readonly ReportChange[] }) {
+  const { models, key } = summary.report;
+  const counts = countAccess(summary.report);
+  const explainedByKey =
+    key.problem !== undefined &&
+    models.length > 0 &&
+    models.every((result) => result.status !== 'ok' && result.category === key.problem?.category);
+  return (
+    <details class="mad-section mad-models-box" open={!explainedByKey || changes.length > 0}>
+      <summary>
+        <Icon name="chevron" />
+        <h3 class="mad-section__title">Models</h3>
+        <span class="mad-models-box__count">
+          {counts.ok} of {counts.total} usable
+          {explainedByKey && key.problem !== undefined
+            ? ` · all refused: ${categoryLook(key.problem.category).label.toLowerCase()}`
+            : ''}
+        </span>
+      </summary>
+      <ModelRows models={models} changes={changes} />
+    </details>
   );
 }
 

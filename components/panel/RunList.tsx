@@ -2,6 +2,7 @@
  * Finished re-checks and what each changed: "Credit: none left → available", "gpt-4o: refused → usable".
  */
 import type { RecheckRun } from '@/utils/platform/panel-state';
+import { groupChanges } from '@/utils/platform/report-diff';
 import { Icon } from '../icons';
 
 function timeOfDay(at: number): string {
@@ -30,7 +31,7 @@ export function RunList({ runs, title }: { runs: readonly RecheckRun[]; title: s
               <span class="mad-runs__none">No change</span>
             ) : (
               <ul class="mad-changes">
-                {run.changes.map((change) => (
+                {groupChanges(run.changes).map((change) => (
                   <li key={change.subject} class="mad-change" data-direction={change.direction}>
                     <Icon
                       name={
@@ -42,7 +43,8 @@ export function RunList({ runs, title }: { runs: readonly RecheckRun[]; title: s
                       }
                     />
                     <span>
-                      <strong>{change.subject}</strong>: {change.before} → {change.after}
+                      <strong title={change.models?.join(', ')}>{change.subject}</strong>: {change.before} →{' '}
+                      {change.after}
                     </span>
                   </li>
                 ))}

@@ -1,17 +1,20 @@
 import { render } from 'preact';
 import { ExplainPage, type ExplainPageDeps } from '@/components/panel/ExplainPage';
 import { explainRequestIdFromUrl, findExplainRequest } from '@/utils/contextmenu/explain-requests';
+import { classify } from '@/utils/diagnosis/classify';
 import { sendMessage } from '@/utils/messaging/client';
 import { explainRequestsItem } from '@/utils/storage';
 
-// The page's parts: the selection from session storage (by the id in the URL), everything else from the background.
+// The page's parts: the selection from session storage (by the id in the URL); the diagnosis runs here, with the
+// same classifier as everywhere else (and without touching the popup's own explain draft); checks with the key go
+// through the background.
 const deps: ExplainPageDeps = {
   async loadSelection() {
     const id = explainRequestIdFromUrl(location.href);
     if (id === null) return null;
     return findExplainRequest(await explainRequestsItem.getValue(), id, Date.now())?.text ?? null;
   },
-  explain: async (text) => (await sendMessage('page:explain', { text })).diagnosis,
+  explain: async (text) => classify(text),
   checkModel: (model) => sendMessage('content:checkModel', { model }),
   checkKey: () => sendMessage('content:recheck', {}),
   openPopup: () => sendMessage('content:openPopup', {}),

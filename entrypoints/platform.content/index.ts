@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { PANEL_FEATURE, startPlatformScript } from '@/utils/platform/wiring';
+import { PANEL_FEATURE, SCAN_FEATURE, startPlatformScript } from '@/utils/platform/wiring';
 
 export default defineContentScript({
   matches: ['https://platform.openai.com/*'],
@@ -14,7 +14,7 @@ export default defineContentScript({
       delete root.dataset.madScript;
     });
     startPlatformScript(ctx, {
-      features: [PANEL_FEATURE],
+      features: [PANEL_FEATURE, SCAN_FEATURE],
       log: (text) => console.warn(`[Model Access Doctor] platform: ${text}`),
     });
   },

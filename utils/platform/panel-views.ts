@@ -80,8 +80,8 @@ export function billingView(summary: AccessSummary): BillingView {
 export interface TierView {
   tier: TierName | null;
   label: string;
-  /** One line: which header, which value, on which model, matched against which table. */
-  evidence: string | null;
+  /** Which header said which value on which model, and the dated table it matched. */
+  evidence: { reading: string; table: string } | null;
   note: string;
   /** "Tier 4: $250 paid and 14 days since the first payment", or null. */
   next: string | null;
@@ -99,7 +99,13 @@ export function tierView(summary: AccessSummary): TierView {
     evidence:
       evidence === undefined
         ? null
-        : `${evidence.header}: ${evidence.value.toLocaleString('en-US')} on ${evidence.model} — ${evidence.table} (${evidence.tableDate})`,
+        : {
+            reading: `${evidence.header}: ${evidence.value.toLocaleString('en-US')} on ${evidence.model}`,
+            // Some table names carry their date already ("…, reviewed 2026-11-24").
+            table: evidence.table.includes(evidence.tableDate)
+              ? evidence.table
+              : `${evidence.table} (${evidence.tableDate})`,
+          },
     note: tier.note,
     next: next === null ? null : `${tierLabel(next.tier)} at ${describeThreshold(next)}`,
     blockedModels: summary.report.models
@@ -172,12 +178,17 @@ function needsVerification(model: string): 'always' | 'streaming' | undefined {
 }
 
 /**
- * Verification can only be seen with a real call (DESIGN §3), so the state comes from answers that prove it:
- * a refusal for verification says "not verified"; a confirmed success on a model that always needs verification
- * (the paid check's 1-token request) says "verified". Anything else: not checked.
+ * Verification can only be seen with a real call (DESIGN §3). The paid verification check, when the user ran it,
+ * answers directly. Otherwise the state comes from answers that prove it: a refusal for verification says "not
+ * verified"; a confirmed success on a model that always needs verification says "verified". Else: not checked.
  */
 export function verificationView(summary: AccessSummary, today: string): VerificationView {
   const { models, key } = summary.report;
+  const unlocks = verificationUnlocks(today);
+  const paid = summary.verification;
+  if (paid !== undefined && paid.verified !== null) {
+    return { state: paid.verified ? 'verified' : 'not-verified', seenOn: [paid.model], ...unlocks };
+  }
   const refused = models.filter((result) => result.category === 'org_verification_required');
   const proven = models.filter(
     (result: ModelResult) =>
@@ -194,6 +205,11 @@ export function verificationView(summary: AccessSummary, today: string): Verific
     state = 'verified';
     seenOn = proven.map((result) => result.model);
   }
+  return { state, seenOn, ...unlocks };
+}
+
+/** Current models that need a verified organization, from the model catalogue. */
+function verificationUnlocks(today: string): Pick<VerificationView, 'unlocksAlways' | 'unlocksStreaming'> {
   const current = MODEL_CATALOGUE.filter(
     (info) => info.verification !== undefined && effectiveStatus(info, today) !== 'retired',
   );
@@ -202,5 +218,5 @@ export function verificationView(summary: AccessSummary, today: string): Verific
     current
       .filter((info) => info.verification === verification && !/-\d{4}-\d{2}-\d{2}$/.test(info.id))
       .map((info) => info.id);
-  return { state, seenOn, unlocksAlways: baseIds('always'), unlocksStreaming: baseIds('streaming') };
+  return { unlocksAlways: baseIds('always'), unlocksStreaming: baseIds('streaming') };
 }

@@ -152,3 +152,56 @@ export function blockedByBilling(summary: AccessSummary | null): boolean {
   if (key.problem !== undefined && BILLING_CATEGORIES.has(key.problem.category)) return true;
   return summary.report.models.some((result) => BILLING_CATEGORIES.has(result.category));
 }
+
+/** One line of "what changed": key-level changes as they are, model changes with the same move grouped. */
+export interface ChangeLine {
+  subject: string;
+  before: string;
+  after: string;
+  direction: ChangeDirection;
+  /** The models of a grouped line, in report order. */
+  models?: string[];
+}
+
+/**
+ * Groups model changes that made the same move ("12 models: refused (insufficient quota) → usable"), so adding
+ * credit reads as one line instead of twelve. Key-level changes come first, unchanged.
+ */
+export function groupChanges(changes: readonly ReportChange[]): ChangeLine[] {
+  const lines: ChangeLine[] = [];
+  const groups = new Map<string, ChangeLine & { models: string[] }>();
+  for (const change of changes) {
+    if (change.model === undefined) {
+      lines.push({
+        subject: change.subject,
+        before: change.before,
+        after: change.after,
+        direction: change.direction,
+      });
+      continue;
+    }
+    const key = `${change.before}\u0000${change.after}`;
+    const group = groups.get(key);
+    if (group === undefined) {
+      groups.set(key, {
+        subject: change.model,
+        before: change.before,
+        after: change.after,
+        direction: change.direction,
+        models: [change.model],
+      });
+    } else {
+      group.models.push(change.model);
+      group.subject = listWithMore(group.models);
+    }
+  }
+  return [...lines, ...groups.values()];
+}
+
+/** "a, b, c and 4 more": a list short enough for a compact panel. */
+export function listWithMore(items: readonly string[], max = 3): string {
+  if (items.length <= max) {
+    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  }
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}

@@ -37,6 +37,21 @@ export const PANEL_FEATURE = {
   },
 };
 
+/** Error text highlighted and explained: on every page we serve (the panel's and the playground). */
+export const SCAN_FEATURE = {
+  serves: (_page: PlatformPage) => true,
+  load: async (ctx: ContentScriptContext): Promise<PlatformFeature> => {
+    const { createScanMount } = await import('./scan-mount');
+    const mount = createScanMount(ctx);
+    return {
+      onPage(page) {
+        if (page === null) mount.deactivate();
+        else mount.activate();
+      },
+    };
+  },
+};
+
 /** Starts the platform features for the life of `ctx`. */
 export function startPlatformScript(ctx: ContentScriptContext, options: PlatformScriptOptions): void {
   const started = options.features.map((feature) => ({

@@ -44,11 +44,32 @@ describe('panel views', () => {
     expect(view).toEqual({
       tier: 3,
       label: 'Tier 3',
-      evidence: 'x-ratelimit-limit-tokens: 4,000,000 on gpt-4o-mini — tier limits table (2026-11-01)',
+      evidence: {
+        reading: 'x-ratelimit-limit-tokens: 4,000,000 on gpt-4o-mini',
+        table: 'tier limits table (2026-11-01)',
+      },
       note: 'Matched the token limit of gpt-4o-mini.',
       next: 'Tier 4 at $250 paid and 14 days since the first payment',
       blockedModels: ['o3-pro'],
     });
+    const dated = tierView(
+      summary({
+        key: {
+          tier: {
+            tier: 2,
+            note: '',
+            evidence: {
+              model: 'gpt-5-mini',
+              header: 'x-ratelimit-limit-tokens',
+              value: 1,
+              table: 'per-model tier limits, reviewed 2026-11-24',
+              tableDate: '2026-11-24',
+            },
+          },
+        },
+      }),
+    );
+    expect(dated.evidence?.table).toBe('per-model tier limits, reviewed 2026-11-24');
     const unknown = tierView(summary({ key: { tier: { tier: null, note: 'No rate-limit headers.' } } }));
     expect(unknown).toMatchObject({ label: 'Unknown', evidence: null, next: null });
   });
@@ -108,6 +129,21 @@ describe('panel views', () => {
       '2026-11-30',
     );
     expect(proven).toMatchObject({ state: 'verified', seenOn: [always!.id] });
+    const paidYes = verificationView(
+      {
+        ...summary({ models: [modelResult('o3', 'denied', 'org_verification_required')] }),
+        verification: {
+          model: 'gpt-5',
+          verified: true,
+          summary: 'Streaming works',
+          evidence: [],
+          cost: { model: 'gpt-5', usd: 0.0001, tokens: 1, note: '' } as never,
+        },
+      },
+      '2026-11-30',
+    );
+    // The paid check answers directly, over what model answers suggest.
+    expect(paidYes).toMatchObject({ state: 'verified', seenOn: ['gpt-5'] });
     const unknown = verificationView(summary(), '2026-11-30');
     expect(unknown.state).toBe('not-checked');
     expect(unknown.unlocksAlways.length + unknown.unlocksStreaming.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockedByBilling, diffSummaries } from '@/utils/platform/report-diff';
+import { blockedByBilling, diffSummaries, groupChanges, listWithMore } from '@/utils/platform/report-diff';
 import { diagnosisFor, exhaustedSummary, keyFacts, modelResult, summary } from './summaries';
 
 describe('diffSummaries: what changed between two reports', () => {
@@ -103,5 +103,42 @@ describe('blockedByBilling', () => {
     expect(blockedByBilling(summary())).toBe(false);
     expect(blockedByBilling(summary({ key: keyFacts({ valid: false }) }))).toBe(false);
     expect(blockedByBilling(null)).toBe(false);
+  });
+});
+
+describe('groupChanges and listWithMore', () => {
+  it('puts key-level changes first and groups models that made the same move', () => {
+    const lines = groupChanges(diffSummaries(exhaustedSummary(), summary()));
+    expect(lines).toEqual([
+      { subject: 'Credit', before: 'none left', after: 'available', direction: 'better' },
+      {
+        subject: 'gpt-4o and gpt-4o-mini',
+        models: ['gpt-4o', 'gpt-4o-mini'],
+        before: 'refused (insufficient quota)',
+        after: 'usable',
+        direction: 'better',
+      },
+    ]);
+  });
+
+  it('keeps different moves apart', () => {
+    const before = summary({
+      models: [modelResult('a', 'ok'), modelResult('b', 'denied'), modelResult('c', 'ok')],
+    });
+    const after = summary({
+      models: [modelResult('a', 'denied'), modelResult('b', 'ok'), modelResult('c', 'denied')],
+    });
+    const lines = groupChanges(diffSummaries(before, after));
+    expect(lines.map((line) => [line.subject, line.direction])).toEqual([
+      ['a and c', 'worse'],
+      ['b', 'better'],
+    ]);
+  });
+
+  it('shortens long lists', () => {
+    expect(listWithMore([])).toBe('');
+    expect(listWithMore(['a'])).toBe('a');
+    expect(listWithMore(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(listWithMore(['a', 'b', 'c', 'd', 'e'])).toBe('a, b, c and 2 more');
   });
 });

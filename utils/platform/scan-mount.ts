@@ -1,0 +1,101 @@
+/**
+ * Error text on platform pages (playground errors, banners) highlighted and explained as on the forum: the
+ * same scanner (utils/scan), matcher and tooltip (components/tooltip), with the platform's rules.
+ *
+ * Runs only while the app shows a page we serve; leaving such a page disposes the scanner (its observers and
+ * highlights), the tooltip and the page styles, so other pages get nothing of ours. Loaded lazily (wiring.ts).
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { createTooltipController, type TooltipController } from '@/components/tooltip/controller';
+import { installPageStyles } from '@/components/tooltip/page-styles';
+import { sendMessage } from '../messaging/client';
+import { createDiagnosisMatcher } from '../scan/matcher';
+import { createScanner, type Scanner } from '../scan/scanner';
+import { PLATFORM_SCAN_RULES } from './scan-rules';
+
+export interface ScanMount {
+  /** The app shows a page we serve (again): scan it. */
+  activate(): void;
+  /** The app left the pages we serve: remove everything of ours from the page. */
+  deactivate(): void;
+}
+
+const log = (text: string) => console.warn(`[Model Access Doctor] platform scan: ${text}`);
+
+export function createScanMount(ctx: ContentScriptContext): ScanMount {
+  // One matcher for the whole visit: its cache survives page changes.
+  const matcher = createDiagnosisMatcher();
+  let active: { controller: AbortController; scanner: Scanner; removeStyles: () => void } | null = null;
+  let tooltip: TooltipController | undefined;
+  let ui: ShadowRootContentScriptUi<TooltipController> | null = null;
+  let uiPromise: Promise<ShadowRootContentScriptUi<TooltipController>> | null = null;
+
+  const mountTooltip = () => {
+    uiPromise ??= createShadowRootUi<TooltipController>(ctx, {
+      name: 'mad-tooltip',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount(container, _shadow, host) {
+        host.setAttribute('data-mad-ui', '');
+        const signal = active?.controller.signal ?? ctx.signal;
+        tooltip = createTooltipController({
+          document,
+          window,
+          container,
+          host,
+          lookup: (element) => active?.scanner.lookup(element),
+          checkModel: (model) => sendMessage('content:checkModel', { model }),
+          openPopup: () => sendMessage('content:openPopup', {}),
+          signal,
+        });
+        return tooltip;
+      },
+      onRemove() {
+        tooltip?.close();
+        tooltip = undefined;
+      },
+    });
+    uiPromise.then(
+      (created) => {
+        ui = created;
+        if (active !== null && created.mounted === undefined) created.mount();
+      },
+      (error: unknown) => log(`tooltip UI failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
+
+  return {
+    activate() {
+      if (active !== null) {
+        // Another served page of the single-page app: its content is new.
+        tooltip?.close();
+        active.scanner.reset();
+        return;
+      }
+      const controller = new AbortController();
+      ctx.onInvalidated(() => controller.abort());
+      const scanner = createScanner({
+        document,
+        window,
+        rules: PLATFORM_SCAN_RULES,
+        matcher,
+        signal: controller.signal,
+        onError: (error) => log(String(error)),
+      });
+      active = { controller, scanner, removeStyles: installPageStyles(document) };
+      scanner.start();
+      if (ui === null) mountTooltip();
+      else if (ui.mounted === undefined) ui.mount();
+    },
+    deactivate() {
+      if (active === null) return;
+      // Aborting disposes the scanner: observers disconnected, highlights unwrapped.
+      active.controller.abort();
+      active.removeStyles();
+      active = null;
+      if (ui?.mounted !== undefined) ui.remove();
+    },
+  };
+}
