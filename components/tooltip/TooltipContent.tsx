@@ -181,52 +181,56 @@ export function TooltipContent(props: TooltipContentProps) {
           <Icon name="close" />
         </button>
       </div>
-      {view.leakedKeys > 0 && (
-        <section class="mad-tip__leak" data-mad-leak="">
-          <p class="mad-tip__leak-title">
-            <Icon name="key" />
-            <strong>This looks like a live API key — if it is yours, revoke it now.</strong>
+      <div class="mad-tip__body">
+        {view.leakedKeys > 0 && (
+          <section class="mad-tip__leak" data-mad-leak="">
+            <p class="mad-tip__leak-title">
+              <Icon name="key" />
+              <strong>This looks like a live API key — if it is yours, revoke it now.</strong>
+            </p>
+            <p>
+              Anyone who reads this post can use it and spend your credit. Delete it on the API keys page and
+              create a new one; editing the post does not undo the leak.{' '}
+              <a href={API_KEYS_URL} target="_blank" rel="noopener noreferrer">
+                platform.openai.com/api-keys
+              </a>
+            </p>
+            <p class="mad-tip__fine">Checked on this page only: nothing about the key is sent anywhere.</p>
+          </section>
+        )}
+        {view.quoted && diagnosis !== undefined && (
+          <p class="mad-tip__note">
+            Quoted from another post or a link preview: it may not be this poster’s own error.
           </p>
-          <p>
-            Anyone who reads this post can use it and spend your credit. Delete it on the API keys page and
-            create a new one; editing the post does not undo the leak.{' '}
-            <a href={API_KEYS_URL} target="_blank" rel="noopener noreferrer">
-              platform.openai.com/api-keys
-            </a>
-          </p>
-          <p class="mad-tip__fine">Checked on this page only: nothing about the key is sent anywhere.</p>
-        </section>
-      )}
-      {view.quoted && diagnosis !== undefined && (
-        <p class="mad-tip__note">
-          Quoted from another post or a link preview: it may not be this poster’s own error.
-        </p>
-      )}
-      {view.diagnoses.length > 1 && (
-        <div class="mad-tip__tabs" role="tablist" aria-label="Errors in this block">
-          {view.diagnoses.map((item, index) => (
-            <button
-              key={`${item.entryId}-${item.title}`}
-              type="button"
-              role="tab"
-              aria-selected={index === props.selected}
-              class="mad-tip__tab"
-              onClick={() => props.onSelect(index)}
-            >
-              {item.title}
-            </button>
-          ))}
-        </div>
-      )}
+        )}
+        {view.diagnoses.length > 1 && (
+          <div class="mad-tip__tabs" role="tablist" aria-label="Errors in this block">
+            {view.diagnoses.map((item, index) => (
+              <button
+                key={`${item.entryId}-${item.title}`}
+                type="button"
+                role="tab"
+                aria-selected={index === props.selected}
+                class="mad-tip__tab"
+                onClick={() => props.onSelect(index)}
+              >
+                {item.title}
+              </button>
+            ))}
+          </div>
+        )}
+        {diagnosis !== undefined && <DiagnosisCard diagnosis={diagnosis} compact headingLevel={3} />}
+      </div>
       {diagnosis !== undefined && (
-        <DiagnosisCard diagnosis={diagnosis} compact headingLevel={3}>
+        // Outside the scrolling body: the check stays in view however long the explanation is.
+        <div class="mad-tip__footer">
           <CheckArea
             diagnosis={diagnosis}
             checks={props.checks}
             onCheck={props.onCheck}
             onOpenPopup={props.onOpenPopup}
           />
-        </DiagnosisCard>
+        </div>
       )}
     </div>
   );

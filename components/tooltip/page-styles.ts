@@ -89,7 +89,10 @@ ${LABEL_TAG} {
   margin-inline-start: 0.4em;
   padding: 0.1em 0.55em 0.12em 0.45em;
   border-radius: 999px;
-  font: 600 0.78em/1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  font-family: inherit;
+  font-size: 0.78em;
+  font-weight: 600;
+  line-height: 1;
   letter-spacing: 0.01em;
   white-space: nowrap;
   vertical-align: 0.08em;

@@ -57,7 +57,9 @@ const tooltip = (page: Page) => page.locator('mad-tooltip [data-mad-tooltip]');
 
 /** The service worker's `chrome.storage.local`, typed for the two calls used here. */
 interface WorkerGlobals {
-  chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void>; clear(): Promise<void> } } };
+  chrome: {
+    storage: { local: { set(items: Record<string, unknown>): Promise<void>; clear(): Promise<void> } };
+  };
 }
 
 async function saveProfile(session: ExtensionSession, key: string): Promise<void> {

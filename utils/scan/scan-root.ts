@@ -195,17 +195,41 @@ function markCodeBlock(
   const code = block.container;
   const map = new OffsetMap(block);
   const ranges: AbstractRange[] = [];
-  const paint = (kind: CodeHighlightKind, start: number, end: number) => {
+  const addRange = (kind: CodeHighlightKind, start: number, end: number) => {
     const from = map.positionAt(start, 'start');
     const to = map.positionAt(end, 'end');
-    if (!from || !to || !codeHighlights.supported) return;
+    if (!from || !to) return;
     const range = document.createRange();
     range.setStart(from.node, from.offset);
     range.setEnd(to.node, to.offset);
     codeHighlights.add(kind, range);
     ranges.push(range);
   };
-  for (const span of errors) paint('error', span.start, span.end);
+  // One range per line, without the indentation: painting a JSON body's leading spaces reads as noise.
+  const paint = (kind: CodeHighlightKind, start: number, end: number) => {
+    if (!codeHighlights.supported) return;
+    let lineStart = start;
+    while (lineStart < end) {
+      const newline = block.text.indexOf('\n', lineStart);
+      const lineEnd = newline === -1 || newline >= end ? end : newline;
+      let from = lineStart;
+      let to = lineEnd;
+      while (from < to && /\s/.test(block.text.charAt(from))) from++;
+      while (to > from && /\s/.test(block.text.charAt(to - 1))) to--;
+      if (to > from) addRange(kind, from, to);
+      lineStart = lineEnd + 1;
+    }
+  };
+  const nonSpace = (from: number, to: number) => block.text.slice(from, to).replace(/\s+/g, '').length;
+  const blockSize = nonSpace(0, block.text.length);
+  // An error that is (nearly) the whole block is shown by the block's own mark; paint only partial ones.
+  const errorRanges: AbstractRange[] = [];
+  for (const span of errors) {
+    if (nonSpace(span.start, span.end) >= 0.8 * blockSize) continue;
+    const before = ranges.length;
+    paint('error', span.start, span.end);
+    errorRanges.push(...ranges.slice(before));
+  }
   for (const key of keys) paint('key', key.start, key.end);
   result.codeRanges.push(...ranges);
 
@@ -216,7 +240,7 @@ function markCodeBlock(
     leakedKeys: keys.length,
     quoted: block.quoted,
     anchor: code,
-    ranges: ranges.filter((_, index) => index < errors.length),
+    ranges: errorRanges,
   };
   // The block itself is the highlight: attributes only, content untouched.
   code.setAttribute(ATTR_CODE, '');
