@@ -18,11 +18,10 @@ import { formatCheckedAgo, msUntilAgoChanges } from '@/utils/popup/time';
 import type { ProbeReport } from '@/utils/probes/types';
 import type { ProfileMeta } from '@/utils/storage';
 import { categoryLook } from '../diagnosis/categories';
-import { DiagnosisCard } from '../diagnosis/DiagnosisCard';
 import { Icon } from '../icons';
 import type { PopupApi } from './api';
 import { Matrix } from './Matrix';
-import { PaidCheck } from './PaidCheck';
+import { DiagnosisCard, PaidCheck } from './views';
 
 export interface AccessPanelProps {
   api: PopupApi;

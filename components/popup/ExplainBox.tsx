@@ -8,9 +8,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Diagnosis } from '@/utils/diagnosis/types';
 import type { ModelResult } from '@/utils/probes/types';
 import { explainDraftItem } from '@/utils/storage';
-import { DiagnosisCard } from '../diagnosis/DiagnosisCard';
 import { Icon } from '../icons';
 import type { PopupApi } from './api';
+import { DiagnosisCard } from './views';
 
 /** Typing pauses this long before the text is explained; a paste is explained at once. */
 const TYPING_DELAY_MS = 150;

@@ -5,8 +5,8 @@
  */
 import { type ComponentChildren, Fragment } from 'preact';
 import type { MatrixRow } from '@/utils/popup/access-view';
-import { DiagnosisCard, EvidenceList } from '../diagnosis/DiagnosisCard';
 import { Icon, type IconName } from '../icons';
+import { DiagnosisCard, EvidenceList } from './views';
 
 const STATUS_WORDS = { ok: 'Usable', denied: 'Blocked', unknown: 'Unknown', pending: 'Checking' } as const;
 const STATUS_ICONS: { readonly [S in MatrixRow['status']]: IconName } = {
@@ -81,7 +81,7 @@ export function Matrix({ rows, openModel, onToggle, caption, rowActions }: Matri
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => {
+        {rows.map((row, index) => {
           const open = openModel === row.model;
           const canOpen = row.status !== 'pending';
           return (
@@ -108,12 +108,22 @@ export function Matrix({ rows, openModel, onToggle, caption, rowActions }: Matri
                       }}
                     >
                       <Icon name="chevron" class="matrix__chevron" />
-                      <span class="matrix__model-id">{row.model}</span>
+                      <span
+                        class="matrix__model-id"
+                        {...(index === 0 ? { elementtiming: 'mad-first-row' } : {})}
+                      >
+                        {row.model}
+                      </span>
                     </button>
                   ) : (
                     <span class="matrix__toggle matrix__toggle--static">
                       <span class="matrix__chevron-space" />
-                      <span class="matrix__model-id">{row.model}</span>
+                      <span
+                        class="matrix__model-id"
+                        {...(index === 0 ? { elementtiming: 'mad-first-row' } : {})}
+                      >
+                        {row.model}
+                      </span>
                     </span>
                   )}
                 </th>

@@ -11,12 +11,8 @@ import { Icon } from '../icons';
 import { AccessPanel } from './AccessPanel';
 import { defaultPopupApi, type PopupApi } from './api';
 import { ExplainBox } from './ExplainBox';
-import { lazyComponent } from './lazy';
-import { usePopupData } from './usePopupData';
-
-const KeyForm = lazyComponent(() => import('./KeyForm').then((module) => module.KeyForm));
-const SettingsPanel = lazyComponent(() => import('./SettingsPanel').then((module) => module.SettingsPanel));
-const ReportPanel = lazyComponent(() => import('./ReportPanel').then((module) => module.ReportPanel));
+import { type PopupData, usePopupData } from './usePopupData';
+import { KeyForm, preloadViews, ReportPanel, SettingsPanel } from './views';
 
 type View = 'main' | 'add-key' | 'edit-key' | 'settings' | 'report';
 
@@ -38,9 +34,15 @@ const KEY_KIND_SHORT = {
 /** Marks the first paint of cached results, for `npm run bench:popup`. */
 export const CACHED_PAINT_MARK = 'mad:cached-results-painted';
 
-export function Popup({ api: injectedApi }: { api?: PopupApi }) {
+export interface PopupProps {
+  api?: PopupApi;
+  /** Stored state read before the first render, so cached results are in the very first frame. */
+  initialData?: PopupData;
+}
+
+export function Popup({ api: injectedApi, initialData }: PopupProps) {
   const api = useMemo(() => injectedApi ?? defaultPopupApi(), [injectedApi]);
-  const data = usePopupData();
+  const data = usePopupData(initialData);
   const [view, setView] = useState<View>('main');
   const [keyPresence, setKeyPresence] = useState<Record<string, boolean>>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -82,9 +84,7 @@ export function Popup({ api: injectedApi }: { api?: PopupApi }) {
   // The other views load once the first paint is done, so opening them later is instant.
   useEffect(() => {
     if (!data.loaded) return;
-    const idle = setTimeout(() => {
-      for (const view of [KeyForm, SettingsPanel, ReportPanel]) view.preload().catch(() => {});
-    }, 150);
+    const idle = setTimeout(preloadViews, 150);
     return () => clearTimeout(idle);
   }, [data.loaded]);
 

@@ -10,7 +10,13 @@ export interface LazyComponent<P> extends FunctionComponent<P> {
   preload(): Promise<void>;
 }
 
-export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): LazyComponent<P> {
+/** What shows for the few milliseconds before a view has loaded: a block of the view's size, or nothing. */
+export type LazyPlaceholder = 'view' | 'card' | 'none';
+
+export function lazyComponent<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  placeholder: LazyPlaceholder = 'view',
+): LazyComponent<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<void> | null = null;
   const preload = () => {
@@ -41,7 +47,11 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
         </p>
       );
     }
-    if (!ready || loaded === null) return <div class="lazy-placeholder" aria-busy="true" />;
+    if (!ready || loaded === null) {
+      return placeholder === 'none' ? null : (
+        <div class={`lazy-placeholder lazy-placeholder--${placeholder}`} aria-busy="true" />
+      );
+    }
     const Component = loaded;
     return <Component {...props} />;
   }

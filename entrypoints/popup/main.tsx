@@ -1,7 +1,11 @@
 import { render } from 'preact';
 import { Popup } from '@/components/popup/Popup';
+import { readPopupData } from '@/components/popup/usePopupData';
 import '@/components/popup/popup.css';
 
 const root = document.getElementById('app');
 if (root === null) throw new Error('popup: #app is missing from index.html');
-render(<Popup />, root);
+// Stored state first, then the first render: the first frame shows the cached results rather than a skeleton
+// followed by a second frame. If storage cannot be read, the popup still opens (and reads again itself).
+const initialData = await readPopupData().catch(() => undefined);
+render(<Popup initialData={initialData} />, root);
