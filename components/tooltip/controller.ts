@@ -76,7 +76,10 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
   const groupOf = (element: Element) => element.getAttribute(ATTR_GROUP);
   const interactiveFrom = (target: EventTarget | null): Element | null =>
     target instanceof win.Element ? target.closest(INTERACTIVE_SELECTOR) : null;
-  const isInsideTooltip = (target: EventTarget | null) => target === host;
+  /** Events from inside the shadow root reach the page retargeted to the host; relatedTarget too. */
+  const isInsideTooltip = (target: EventTarget | null) =>
+    target === host || (target instanceof win.Node && (host.shadowRoot?.contains(target) ?? false));
+  const cameFromTooltip = (event: Event) => event.composedPath().includes(host);
   const sameTarget = (element: Element | null) =>
     current !== null &&
     element !== null &&
@@ -225,7 +228,7 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
     document.addEventListener(type, handler, { signal, capture: true });
 
   listen('pointerover', (event) => {
-    if (isInsideTooltip(event.target)) {
+    if (cameFromTooltip(event)) {
       if (closeTimer !== undefined) win.clearTimeout(closeTimer);
       closeTimer = undefined;
       return;
@@ -242,7 +245,7 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
   });
 
   listen('pointerout', (event) => {
-    const from = interactiveFrom(event.target) ?? (isInsideTooltip(event.target) ? host : null);
+    const from = interactiveFrom(event.target) ?? (cameFromTooltip(event) ? host : null);
     if (!from) return;
     const to = event.relatedTarget;
     if (isInsideTooltip(to) || sameTarget(interactiveFrom(to))) return;
@@ -254,7 +257,7 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
   });
 
   listen('focusin', (event) => {
-    if (restoringFocus || isInsideTooltip(event.target)) return;
+    if (restoringFocus || cameFromTooltip(event)) return;
     const element = interactiveFrom(event.target);
     if (element) open(element, 'focus');
     else if (current && current.reason !== 'hover') close();
@@ -265,12 +268,12 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
     const to = event.relatedTarget;
     if (isInsideTooltip(to) || sameTarget(interactiveFrom(to))) return;
     // Focus left both the highlight and the tooltip (blur).
-    if (to !== null || !isInsideTooltip(event.target)) scheduleClose();
+    if (to !== null || !cameFromTooltip(event)) scheduleClose();
   });
 
   listen('keydown', (event) => {
     if (event.key === 'Escape' && current) {
-      const restoreFocus = isInsideTooltip(event.target) || sameTarget(interactiveFrom(event.target));
+      const restoreFocus = cameFromTooltip(event) || sameTarget(interactiveFrom(event.target));
       close({ restoreFocus });
       return;
     }
@@ -287,7 +290,7 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
   });
 
   listen('click', (event) => {
-    if (isInsideTooltip(event.target)) return;
+    if (cameFromTooltip(event)) return;
     const element = interactiveFrom(event.target);
     if (element) {
       // A click on a highlight opens its card; a selection drag is left alone.
