@@ -116,6 +116,22 @@ const ROUTES: readonly RouteRow[] = [
 export const PLATFORM_ORIGIN = 'https://platform.openai.com';
 
 /**
+ * First path segments of every route above. Most pages we do not serve (docs, logs, the dashboard) are turned
+ * away by this one lookup, without compiling or running any route pattern: the script's whole cost there.
+ */
+const SERVED_FIRST_SEGMENTS = new Set([
+  'settings',
+  'account',
+  'api-keys',
+  'usage',
+  'playground',
+  'chat',
+  'audio',
+  'realtime',
+  'assistants',
+]);
+
+/**
  * The page kind of a URL, or `null` for every page we do not serve (the script must then do nothing).
  * Accepts a `URL` or a string; anything off platform.openai.com is `null`.
  */
@@ -128,6 +144,8 @@ export function platformPageOf(url: URL | string): PlatformPage | null {
   }
   if (parsed.origin !== PLATFORM_ORIGIN) return null;
   const path = parsed.pathname.length > 1 ? parsed.pathname.replace(/\/+$/, '') : parsed.pathname;
+  const second = path.indexOf('/', 1);
+  if (!SERVED_FIRST_SEGMENTS.has(path.slice(1, second === -1 ? undefined : second))) return null;
   for (const route of ROUTES) {
     const match = route.pattern.exec(path);
     if (match === null) continue;

@@ -88,3 +88,21 @@ describe('platformPageOf: the page kind from the URL alone', () => {
     expect(samePage(at('/usage'), null)).toBe(false);
   });
 });
+
+describe('the first-segment shortcut', () => {
+  it('never turns away a path a route would match', () => {
+    // Every route's own examples, and variants: the shortcut may only drop paths no route matches.
+    const samples = [
+      '/settings/organization/billing/history',
+      '/account/billing/limits',
+      '/api-keys',
+      '/usage/2026',
+      '/playground/prompts',
+      '/chat',
+      '/audio/tts',
+      '/realtime',
+      '/assistants/asst_1',
+    ];
+    for (const path of samples) expect(platformPageOf(`https://platform.openai.com${path}`)).not.toBeNull();
+  });
+});
