@@ -5,6 +5,7 @@
  * No layout jump: the status slot keeps one height whatever it holds, rows are one line each and pending rows
  * have the same height as answered ones.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import {
   type AccessView,
@@ -45,11 +46,17 @@ function useNow(api: PopupApi, checkedAt: number | null): number {
   return now;
 }
 
-function Banner({ banner }: { banner: KeyBanner }) {
+/**
+ * The key-level banner. Its disclosure holds the full diagnosis (when there is one) and the key facts (tier,
+ * organizations, quota, verification, canary), which the summary bar would otherwise show.
+ */
+function Banner({ banner, facts }: { banner: KeyBanner; facts: ComponentChildren }) {
   const [open, setOpen] = useState(false);
   const look = categoryLook(banner.category);
   return (
-    <div class="banner" data-scope="key" data-category={banner.category} data-tone={look.tone} role="alert">
+    // No live role: the popup announces the end of a run (with this problem) once; a banner read out on every
+    // opening of the popup would be noise.
+    <div class="banner" data-scope="key" data-category={banner.category} data-tone={look.tone}>
       <div class="banner__row">
         <Icon name={look.tone} class="banner__icon" />
         <div class="banner__body">
@@ -61,21 +68,20 @@ function Banner({ banner }: { banner: KeyBanner }) {
             {banner.text}
           </p>
         </div>
-        {banner.diagnosis !== null && (
-          <button
-            type="button"
-            class="button button--small banner__toggle"
-            aria-expanded={open}
-            aria-controls="banner-card"
-            onClick={() => setOpen(!open)}
-          >
-            {open ? 'Hide' : 'How to fix'}
-          </button>
-        )}
+        <button
+          type="button"
+          class="button button--small banner__toggle"
+          aria-expanded={open}
+          aria-controls="banner-card"
+          onClick={() => setOpen(!open)}
+        >
+          {open ? 'Hide' : banner.diagnosis !== null ? 'How to fix' : 'Details'}
+        </button>
       </div>
-      {open && banner.diagnosis !== null && (
+      {open && (
         <div id="banner-card" class="banner__card">
-          <DiagnosisCard diagnosis={banner.diagnosis} headingLevel={3} />
+          {banner.diagnosis !== null && <DiagnosisCard diagnosis={banner.diagnosis} headingLevel={3} />}
+          {facts}
         </div>
       )}
     </div>
@@ -96,7 +102,8 @@ function KeyFacts({ report, view, paid }: { report: ProbeReport; view: AccessVie
     <dl class="facts" id="key-facts">
       <dt>Tier</dt>
       <dd>
-        {describeTier(key.tier)} — {describeTierEvidence(key.tier)}
+        <strong>{describeTier(key.tier)}</strong>
+        <span class="facts__evidence muted">{describeTierEvidence(key.tier)}</span>
       </dd>
       {key.organizations.length > 0 && (
         <>
@@ -160,7 +167,10 @@ function StatusSlot({ view, paid }: { view: AccessView; paid: PaidContext }) {
     return (
       <div class="status-slot">
         {view.notice !== null && <p class="notice-line">{view.notice}</p>}
-        <Banner banner={view.banner} />
+        <Banner
+          banner={view.banner}
+          facts={view.report !== null ? <KeyFacts report={view.report} view={view} paid={paid} /> : null}
+        />
       </div>
     );
   }
@@ -286,7 +296,7 @@ export function AccessPanel({
           onClick={onCopyReport}
           disabled={view.report === null || running}
         >
-          <Icon name="copy" /> Copy report
+          Copy report
         </button>
         <span class="actions__ago" data-checked-at={view.checkedAt ?? undefined}>
           {view.checkedAt !== null ? formatCheckedAgo(view.checkedAt, now) : ''}

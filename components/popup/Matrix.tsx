@@ -4,7 +4,7 @@
  * right under it (that row carries no `data-model`, so checks that count model rows are not misled).
  */
 import { type ComponentChildren, Fragment } from 'preact';
-import type { MatrixRow } from '@/utils/popup/access-view';
+import { type MatrixRow, rowReason } from '@/utils/popup/access-view';
 import { Icon, type IconName } from '../icons';
 import { DiagnosisCard, EvidenceList } from './views';
 
@@ -48,7 +48,7 @@ function RowDetail({ row, actions }: { row: MatrixRow; actions: ComponentChildre
   return (
     <div class="row-detail__plain">
       <p>
-        <strong>{result.summary}</strong>{' '}
+        {result.summary}{' '}
         <span class="muted">
           ({result.confidence === 'confirmed' ? 'confirmed by the API' : result.confidence}, via{' '}
           {result.endpoint === 'none'
@@ -138,7 +138,7 @@ export function Matrix({ rows, openModel, onToggle, caption, rowActions }: Matri
                   {row.confidence === 'likely' && <span class="matrix__confidence">likely</span>}
                 </td>
                 <td class="matrix__why" title={row.summary}>
-                  {row.coveredByBanner ? 'Key problem (above)' : row.summary}
+                  {rowReason(row)}
                 </td>
               </tr>
               {open && (

@@ -82,7 +82,7 @@ export function selectKeyBanner(
   if (report.trusted === false) {
     return {
       category: 'other',
-      title: 'Zero-cost checks cannot be trusted right now',
+      title: 'Zero-cost checks not trusted today',
       text: `A model id that cannot exist (${report.canary.model}) was not reported as missing, so the API is checking parameters before access. Every model shows as unknown; a paid 1-token check can confirm one.`,
       diagnosis: null,
     };
@@ -221,6 +221,22 @@ export function selectAccessView({ profile, cache, run }: AccessState): AccessVi
   return { ...empty, phase: 'never-checked' };
 }
 
+/**
+ * The matrix's one-line "why": the row's summary, shortened for a narrow column. The full summary stays in the
+ * row's tooltip and its card.
+ */
+export function rowReason(row: MatrixRow): string {
+  if (row.coveredByBanner) return 'Explained above';
+  if (row.status === 'ok')
+    return row.confidence === 'confirmed' ? 'Accepted by the API' : 'Accepted (not proven)';
+  // "Project blocks gpt-6-astra" in the gpt-6-astra row: the model is already in the first column.
+  const suffix = ` ${row.model}`;
+  if (row.summary.endsWith(suffix) && row.summary.length > suffix.length) {
+    return `${row.summary.slice(0, -suffix.length)} it`;
+  }
+  return row.summary;
+}
+
 export interface RowCounts {
   ok: number;
   denied: number;
@@ -255,5 +271,9 @@ export function describeTierEvidence(tier: TierEstimate | undefined): string {
   if (tier === undefined) return 'No rate-limit headers were seen.';
   const evidence = tier.evidence;
   if (evidence === undefined) return tier.note;
-  return `${evidence.header} = ${evidence.value.toLocaleString('en-US')} on ${evidence.model}, matched against the ${evidence.table} (${evidence.tableDate}).`;
+  // The table's name may already carry its review date ("…, reviewed 2026-11-24"): do not say it twice.
+  const table = evidence.table.includes(evidence.tableDate)
+    ? evidence.table
+    : `${evidence.table} (${evidence.tableDate})`;
+  return `${evidence.header} = ${evidence.value.toLocaleString('en-US')} on ${evidence.model}, matched against the ${table}.`;
 }

@@ -7,6 +7,7 @@ import {
   describeTierEvidence,
   firstSentence,
   NOT_CHECKED,
+  rowReason,
   selectAccessView,
   selectKeyBanner,
 } from '@/utils/popup/access-view';
@@ -174,6 +175,24 @@ describe('selectAccessView', () => {
       run: run({ profileId: 'p2' }),
     });
     expect(view.phase).toBe('never-checked');
+  });
+});
+
+describe('rowReason', () => {
+  it('shortens for the narrow column without losing the reason', () => {
+    const [ok, denied, pending] = buildMatrixRows(
+      ['a', 'gpt-4o', 'c'],
+      [okResult('a'), deniedResult('gpt-4o')],
+      {
+        running: true,
+      },
+    );
+    expect(rowReason(ok!)).toBe('Accepted by the API');
+    expect(rowReason({ ...ok!, confidence: 'likely' })).toBe('Accepted (not proven)');
+    expect(rowReason(denied!)).toBe('Project blocks it');
+    expect(rowReason({ ...denied!, summary: 'No model called “gpt-4o”' })).toBe('No model called “gpt-4o”');
+    expect(rowReason({ ...denied!, coveredByBanner: true })).toBe('Explained above');
+    expect(rowReason(pending!)).toBe('Checking…');
   });
 });
 
