@@ -18,7 +18,8 @@ export default defineBackground(() => {
 
   // "Explain this OpenAI error" for selected text (issue 7): the selection comes with the click, no host access.
   startExplainMenu(
-    browser.contextMenus,
+    // Absent on Firefox for Android (no context menus there).
+    browser.contextMenus as typeof browser.contextMenus | undefined,
     {
       readRequests: () => explainRequestsItem.getValue(),
       writeRequests: (requests) => explainRequestsItem.setValue(requests),

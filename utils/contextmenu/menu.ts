@@ -106,10 +106,15 @@ export interface ExplainMenuApi extends ContextMenusLike {
  * click must find it registered), then the item itself.
  */
 export function startExplainMenu(
-  menus: ExplainMenuApi,
+  menus: ExplainMenuApi | undefined,
   deps: ExplainClickDeps,
   log: (text: string) => void,
 ): void {
+  // Firefox for Android has no context menus: everything else keeps working without this feature.
+  if (menus === undefined) {
+    log('context menus are not available here: "Explain this OpenAI error" is off');
+    return;
+  }
   menus.onClicked.addListener((info, tab) => {
     handleExplainClick(info, tab, deps).catch((error: unknown) =>
       log(`explain menu click failed: ${error instanceof Error ? error.message : String(error)}`),

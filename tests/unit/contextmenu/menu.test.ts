@@ -149,4 +149,10 @@ describe('the "Explain this OpenAI error" menu', () => {
       'explain menu not registered: menus unavailable',
     ]);
   });
+
+  it('does nothing (and says so once) where the browser has no context menus', () => {
+    const log = vi.fn();
+    startExplainMenu(undefined, deps().value, log);
+    expect(log).toHaveBeenCalledTimes(1);
+  });
 });
