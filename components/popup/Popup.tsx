@@ -10,9 +10,12 @@ import { type ProfileMeta, pickActiveProfile } from '@/utils/storage';
 import { Icon } from '../icons';
 import { AccessPanel } from './AccessPanel';
 import { defaultPopupApi, type PopupApi } from './api';
-import { ExplainBox } from './ExplainBox';
 import { type PopupData, usePopupData } from './usePopupData';
-import { KeyForm, preloadViews, ReportPanel, SettingsPanel } from './views';
+import { ExplainBox, KeyForm, preloadViews, ReportPanel, SettingsPanel } from './views';
+
+// The explain box shows in the first frame as a placeholder of its size; its code comes in parallel with the
+// stored state instead of delaying the cached results.
+ExplainBox.preload().catch(() => {});
 
 type View = 'main' | 'add-key' | 'edit-key' | 'settings' | 'report';
 

@@ -11,7 +11,7 @@ export interface LazyComponent<P> extends FunctionComponent<P> {
 }
 
 /** What shows for the few milliseconds before a view has loaded: a block of the view's size, or nothing. */
-export type LazyPlaceholder = 'view' | 'card' | 'none';
+export type LazyPlaceholder = 'view' | 'card' | 'explain' | 'none';
 
 export function lazyComponent<P extends object>(
   load: () => Promise<ComponentType<P>>,

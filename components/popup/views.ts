@@ -23,8 +23,22 @@ export const EvidenceList = lazyComponent(
   'none',
 );
 
+/** Visible in the first frame as a placeholder of its exact size; its code is fetched right away (see Popup). */
+export const ExplainBox = lazyComponent(
+  () => import('./ExplainBox').then((module) => module.ExplainBox),
+  'explain',
+);
+
 export function preloadViews(): void {
-  for (const view of [KeyForm, SettingsPanel, ReportPanel, PaidCheck, DiagnosisCard, EvidenceList]) {
+  for (const view of [
+    KeyForm,
+    SettingsPanel,
+    ReportPanel,
+    PaidCheck,
+    DiagnosisCard,
+    EvidenceList,
+    ExplainBox,
+  ]) {
     view.preload().catch(() => {});
   }
 }
