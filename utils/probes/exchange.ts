@@ -128,6 +128,8 @@ export interface Exchange<T> {
   aborted: boolean;
   /** No complete answer within the timeout (headers or body). */
   timedOut: boolean;
+  /** The server answered "success" with a body that is not JSON (a proxy or portal page, an empty body). */
+  unreadable?: boolean;
 }
 
 function stringField(value: unknown): string | undefined {
@@ -246,6 +248,12 @@ export async function exchange<T>(
         requestID: error.requestID ?? null,
       };
       return finish({ status: error.status, headers, rateLimit, failure, fields: { ...fields, message } });
+    }
+    // The SDK parses a body strictly only after a 2xx (error bodies are read leniently), so a SyntaxError means a
+    // "success" that is not JSON: an answer nobody can read, not a network failure.
+    if (error instanceof Error && error.name === 'SyntaxError') {
+      evidence.message = 'The server answered, but its body is not valid JSON.';
+      return finish({ fields: {}, unreadable: true, failure: { name: 'Error', message: evidence.message } });
     }
     const name = error instanceof APIConnectionError ? 'APIConnectionError' : 'Error';
     const raw = error instanceof Error ? error.message : String(error);

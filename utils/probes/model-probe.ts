@@ -119,6 +119,16 @@ export function zeroCostVerdict(
   return emptyFields.includes(param) ? 'likely' : undefined;
 }
 
+/**
+ * A 2xx counts as "usable" only when it carries a JSON object, as the API's answers do. A proxy login page or a
+ * captive portal answers 200 with HTML (the SDK hands that over as a string): that is no word from the API.
+ */
+function answeredWithJson(answer: Pick<Exchange<unknown>, 'status' | 'data'>): boolean {
+  const status = answer.status;
+  const isObject = typeof answer.data === 'object' && answer.data !== null;
+  return status !== undefined && status >= 200 && status < 300 && isObject;
+}
+
 function diagnose(failure: SdkErrorLike | undefined): Diagnosis | null {
   if (failure === undefined) return null;
   try {
@@ -210,10 +220,7 @@ export async function probeModel(
     }
 
     const verdict = paid ? undefined : zeroCostVerdict(answer, endpoint, tokenParam);
-    if (
-      verdict !== undefined ||
-      (answer.status !== undefined && answer.status >= 200 && answer.status < 300)
-    ) {
+    if (verdict !== undefined || answeredWithJson(answer)) {
       return {
         result: {
           ...base,
@@ -261,8 +268,8 @@ export async function probeModel(
       continue;
     }
 
-    const diagnosis = diagnose(answer.failure);
-    const category = diagnosis?.category ?? fallbackCategory(answer.status);
+    const diagnosis = answer.unreadable ? null : diagnose(answer.failure);
+    const category = diagnosis?.category ?? (answer.unreadable ? 'other' : fallbackCategory(answer.status));
     const quotaLike =
       category === 'insufficient_quota' ||
       category === 'billing_limit' ||
