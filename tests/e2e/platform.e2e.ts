@@ -251,4 +251,43 @@ describe('platform.openai.com: the access panel and the page scanner', () => {
     await quota.first().waitFor({ timeout: 10_000 });
     await page.close();
   });
+
+  it('the explain page shows the selection handed over by the context menu, and checks it with the key', async () => {
+    const id = 'cd'.repeat(16);
+    const text =
+      "openai.NotFoundError: Error code: 404 - {'error': {'message': 'The model `gpt-4o` does not exist or you do not have access to it.', 'type': 'invalid_request_error', 'param': None, 'code': 'model_not_found'}}";
+    // What the menu's click handler stores (tested in tests/unit/contextmenu): the text under a random id.
+    await session.serviceWorker.evaluate(
+      `chrome.storage.session.set({ explainRequests: { '${id}': { text: ${JSON.stringify(text)}, createdAt: Date.now() } } })`,
+    );
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/explain.html?request=${id}`);
+    const result = page.locator('[data-explain-result]');
+    await expect.poll(() => result.getAttribute('data-category')).toBe('model_access_denied');
+    expect(await page.getByLabel('Error text').inputValue()).toBe(text);
+
+    // No key yet: the check offers the extension instead.
+    await page.getByRole('button', { name: /with my key/ }).click();
+    await expect.poll(() => page.locator('[data-check-result]').getAttribute('data-status')).toBe('no-key');
+
+    // With a key whose project allows only a few models, the check goes to the fake API and answers.
+    await saveKey(extensionPage, 'allowlist');
+    const before = api.requests.length;
+    await page.getByRole('button', { name: /with my key/ }).click();
+    await expect
+      .poll(() => page.locator('[data-check-result]').getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('denied');
+    expect(await page.locator('[data-check-result]').getAttribute('data-model')).toBe('gpt-4o');
+    expect(api.requests.slice(before).some((request) => request.model === 'gpt-4o')).toBe(true);
+
+    // Typing replaces the diagnosis; text without an OpenAI error says so.
+    await page.getByLabel('Error text').fill('nothing to see here');
+    await expect.poll(() => result.getAttribute('data-category')).toBe('none');
+
+    // An unknown or expired id opens an empty page, ready for pasting.
+    await page.goto(`chrome-extension://${session.extensionId}/explain.html?request=${'ef'.repeat(16)}`);
+    await expect.poll(() => result.getAttribute('data-state')).toBe('empty');
+    expect(await page.getByLabel('Error text').inputValue()).toBe('');
+    await page.close();
+  });
 });
