@@ -54,6 +54,14 @@ ${HIGHLIGHT_TAG}[data-mad-hl][aria-expanded="true"] { background-color: rgb(var(
 ${HIGHLIGHT_TAG}[data-mad-warning="${LEAKED_KEY_WARNING}"] {
   background-image: repeating-linear-gradient(135deg, rgb(var(--mad-tone) / 0.16) 0 6px, transparent 6px 12px);
 }
+/* Quoted text (a quote, a link preview) is someone else's error: a lighter, dashed mark says "less sure". */
+${HIGHLIGHT_TAG}[data-mad-quoted] {
+  background-color: rgb(var(--mad-tone) / 0.08);
+  box-shadow: none;
+  text-decoration: underline dashed rgb(var(--mad-tone) / 0.85);
+  text-decoration-thickness: 1.5px;
+  text-underline-offset: 3px;
+}
 ${HIGHLIGHT_TAG} ${HIGHLIGHT_TAG}[data-mad-hl] { box-shadow: inset 0 -2px 0 rgb(var(--mad-tone) / 0.95); }
 [data-mad-hl]:focus { outline: none; }
 [data-mad-hl]:focus-visible, ${LABEL_TAG}:focus-visible {

@@ -186,8 +186,45 @@ describe('community.openai.com: highlights, tooltip, checks', () => {
     // The page never sees the key.
     expect(await page.content()).not.toContain(FAKE_KEYS.quota);
     expect(await tooltip(page).innerHTML()).not.toContain(FAKE_KEYS.quota);
-    await saveScreenshot(page, 'community-check-result');
+    mkdirSync(README_SHOTS, { recursive: true });
+    copyFileSync(
+      await saveScreenshot(page, 'community-check-result'),
+      path.join(README_SHOTS, 'forum-check-result.png'),
+    );
     await api.unroute();
+    await clearProfiles(session);
+    await page.close();
+  });
+
+  it('hides the inline labels when the setting is off, live', async () => {
+    const page = await openTopic(session);
+    const label = page.locator('#post_1 mad-label').first();
+    expect(await label.isVisible()).toBe(true);
+    const writeSettings = (inlineLabels: boolean) =>
+      session.serviceWorker.evaluate(async (value) => {
+        const { chrome } = globalThis as unknown as WorkerGlobals & {
+          chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+        };
+        const stored = (await chrome.storage.local.get('settings')).settings as
+          | Record<string, unknown>
+          | undefined;
+        await chrome.storage.local.set({
+          settings: {
+            models: null,
+            paidChecksConsent: false,
+            concurrency: 4,
+            timeoutMs: 15000,
+            ...stored,
+            inlineLabels: value,
+          },
+        });
+      }, inlineLabels);
+    await writeSettings(false);
+    await expect.poll(() => label.isVisible()).toBe(false);
+    // Highlights stay; only the labels go.
+    expect(await page.locator('#post_1 mad-hl[data-mad-category]').first().isVisible()).toBe(true);
+    await writeSettings(true);
+    await expect.poll(() => label.isVisible()).toBe(true);
     await clearProfiles(session);
     await page.close();
   });
@@ -277,8 +314,9 @@ describe('community.openai.com: highlights, tooltip, checks', () => {
     await page.close();
   });
 
-  it('takes screenshots of a highlighted post with its tooltip open, light and dark', async () => {
+  it('takes screenshots of highlighted posts with the tooltip open, light and dark (README)', async () => {
     mkdirSync(README_SHOTS, { recursive: true });
+    const keep = (file: string, name: string) => copyFileSync(file, path.join(README_SHOTS, `${name}.png`));
     for (const theme of ['light', 'dark'] as const) {
       const page = await openTopic(session, `?theme=${theme}`);
       await page.setViewportSize({ width: 1100, height: 760 });
@@ -287,18 +325,27 @@ describe('community.openai.com: highlights, tooltip, checks', () => {
       await highlight.hover();
       await expect.poll(() => tooltip(page).count()).toBe(1);
       await page.waitForTimeout(150);
-      const file = await saveScreenshot(page, `community-tooltip-${theme}`);
-      copyFileSync(file, path.join(README_SHOTS, `forum-tooltip-${theme}.png`));
-      await page.mouse.move(5, 5);
+      keep(await saveScreenshot(page, `community-tooltip-${theme}`), `forum-tooltip-${theme}`);
+      await page.mouse.move(1050, 5);
       await expect.poll(() => tooltip(page).count()).toBe(0);
+
+      // A code block marked around (never inside) and a quoted link preview.
       for (const number of [5, 6, 7]) {
         await page.locator(`#post_${number}`).scrollIntoViewIfNeeded();
         await expect.poll(() => page.locator(`#post_${number} [data-mad-hl]`).count()).toBeGreaterThan(0);
       }
       await page.locator('#post_5').evaluate((element) => element.scrollIntoView({ block: 'start' }));
       await page.evaluate(() => window.scrollBy(0, -70));
-      const blocks = await saveScreenshot(page, `community-code-${theme}`);
-      copyFileSync(blocks, path.join(README_SHOTS, `forum-code-and-keys-${theme}.png`));
+      keep(await saveScreenshot(page, `community-code-${theme}`), `forum-code-and-quote-${theme}`);
+
+      // The leaked-key warning, opened from the key in the inline code.
+      const key = page.locator('#post_7 mad-hl[data-mad-warning="leaked-key"]');
+      await page.locator('#post_7').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await page.evaluate(() => window.scrollBy(0, -70));
+      await key.hover();
+      await expect.poll(() => tooltip(page).locator('[data-mad-leak]').count()).toBe(1);
+      await page.waitForTimeout(150);
+      keep(await saveScreenshot(page, `community-leaked-key-${theme}`), `forum-leaked-key-${theme}`);
       await page.close();
     }
   });

@@ -1,0 +1,349 @@
+/**
+ * `npm run bench:scan` — what the forum scanner costs (issue 6). Figures are printed, not asserted.
+ *
+ * In real headless Chromium, on the Discourse fixture pages (tests/fixtures/discourse), each figure the median
+ * of fresh page loads (a content script runs once per page, so cold runs are the honest ones). Time is the
+ * main thread's CPU time that Chromium's trace attributes to the measuring script (`tdur`: a busy machine does
+ * not inflate it), with the wall-clock time around the same work beside it.
+ * 1. First scan of a normal 20-post page (target ≤ 5 ms) and of the 1,000-post page with ~640 KB of post text
+ *    and 200 errors (target ≤ 50 ms): every post scanned at once (no viewport gating: the worst case).
+ * 2. Time per re-created post (Discourse cloaking: articles removed and rendered again from the server's HTML;
+ *    the page's own re-rendering is not counted, our observer callbacks and scan are) (target ≤ 1 ms).
+ * 3. mark.js 8.11.1 on the same pages with the same patterns (every message pattern of the error catalogue in
+ *    one expression, across elements), and the ratio (target: we are ≥ 3× faster).
+ * 4. The content script's size, raw and gzip -9 (target ≤ 30 KB gzip), and what it is made of.
+ *
+ * MAD_BENCH_RUNS sets the number of page loads per figure (default 7).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { renderStressTopic, renderTwentyPostTopic } from '../fixtures/discourse/pages';
+import type { MarkFigures, ScanFigures } from './scan-page';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CHROMIUM = process.env.MAD_CHROMIUM ?? '/usr/bin/chromium';
+const RUNS = Number(process.env.MAD_BENCH_RUNS ?? 7);
+const BUILD_DIR = path.join(ROOT, '.output/chrome-mv3');
+const SCRIPT_URL = 'https://bench.invalid/scan-page.js';
+
+interface Bench {
+  later(kind: 'warmup' | 'scan' | 'rescan' | 'markjs' | 'flush'): void;
+  cloak(numbers: number[]): void;
+  uncloak(numbers: number[]): void;
+  textChars(): number;
+}
+type BenchWindow = Window & { __madBench: Bench; __madBenchResult: unknown };
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { data?: { url?: string; stackTrace?: { url?: string }[] } };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function bundlePageScript(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(ROOT, 'tests/bench/scan-page.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    minify: true,
+    target: 'es2022',
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    logLevel: 'error',
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error('bench page script did not build');
+  return output.text;
+}
+
+async function openPage(browser: Browser, html: string, script: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  await page.route(SCRIPT_URL, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: script }),
+  );
+  await page.setContent(html, { waitUntil: 'load' });
+  await page.addScriptTag({ url: SCRIPT_URL });
+  return page;
+}
+
+/** Runs `action` with tracing on; returns the thread CPU time of the bench script's outermost events. */
+async function traced(page: Page, action: () => Promise<void>): Promise<number> {
+  const client = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  client.on('Tracing.dataCollected', (message) => {
+    events.push(...(message.value as unknown as TraceEvent[]));
+  });
+  await client.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
+  await action();
+  const done = new Promise<void>((resolve) => client.once('Tracing.tracingComplete', () => resolve()));
+  await client.send('Tracing.end');
+  await done;
+  await client.detach();
+  const ours = events
+    .filter((event) => event.ph === 'X' && event.dur !== undefined)
+    .filter((event) => (event.args?.data?.url ?? event.args?.data?.stackTrace?.[0]?.url) === SCRIPT_URL)
+    .sort((a, b) => a.ts - b.ts);
+  let totalUs = 0;
+  let coveredUntil = -1;
+  for (const event of ours) {
+    if (event.ts < coveredUntil) continue;
+    totalUs += event.tdur ?? event.dur ?? 0;
+    coveredUntil = event.ts + (event.dur ?? 0);
+  }
+  return totalUs / 1000;
+}
+
+/** Runs a bench function in its own task and waits for its result. */
+async function runLater<T>(page: Page, kind: 'warmup' | 'scan' | 'rescan' | 'markjs' | 'flush'): Promise<T> {
+  await page.evaluate((which) => (window as unknown as BenchWindow).__madBench.later(which), kind);
+  await page.waitForFunction(() => (window as unknown as BenchWindow).__madBenchResult !== undefined);
+  return page.evaluate(() => (window as unknown as BenchWindow).__madBenchResult as T);
+}
+
+interface Sample<T> {
+  cpuMs: number;
+  figures: T;
+}
+
+async function sample<S>(
+  browser: Browser,
+  html: string,
+  script: string,
+  run: (page: Page) => Promise<S>,
+): Promise<S[]> {
+  const samples: S[] = [];
+  for (let index = 0; index < RUNS; index++) {
+    const page = await openPage(browser, html, script);
+    samples.push(await run(page));
+    await page.close();
+  }
+  return samples;
+}
+
+interface ScanSample extends Sample<ScanFigures> {
+  /** The engine's one-time start-up, measured just before the scan (its own task). */
+  warmupCpuMs: number;
+  /** The scan without that start-up. */
+  scanCpuMs: number;
+  /** A second full pass (state reset, engine and cache warm): the scanner's own DOM work. */
+  rescanCpuMs: number;
+}
+
+async function scanSample(page: Page): Promise<ScanSample> {
+  let figures: ScanFigures | undefined;
+  const warmupCpuMs = await traced(page, async () => {
+    await runLater(page, 'warmup');
+  });
+  const scanCpuMs = await traced(page, async () => {
+    figures = await runLater<ScanFigures>(page, 'scan');
+  });
+  const rescanCpuMs = await traced(page, async () => {
+    await runLater(page, 'rescan');
+  });
+  return {
+    cpuMs: warmupCpuMs + scanCpuMs,
+    warmupCpuMs,
+    scanCpuMs,
+    rescanCpuMs,
+    figures: figures as ScanFigures,
+  };
+}
+
+function scanParts(samples: ScanSample[]): string {
+  return (
+    `    = engine start-up ${ms(median(samples.map((entry) => entry.warmupCpuMs)))}` +
+    ` + scan ${ms(median(samples.map((entry) => entry.scanCpuMs)))}` +
+    ` (in the engine, wall: ${ms(median(samples.map((entry) => entry.figures.matcherMs)))});` +
+    ` a second pass, engine warm: ${ms(median(samples.map((entry) => entry.rescanCpuMs)))}`
+  );
+}
+
+async function markSample(page: Page): Promise<Sample<MarkFigures>> {
+  let figures: MarkFigures | undefined;
+  const cpuMs = await traced(page, async () => {
+    figures = await runLater<MarkFigures>(page, 'markjs');
+  });
+  return { cpuMs, figures: figures as MarkFigures };
+}
+
+function contentScriptSize() {
+  const script = path.join(BUILD_DIR, 'content-scripts/community.js');
+  if (!existsSync(script) || process.env.MAD_BENCH_BUILD === '1') {
+    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  }
+  const js = readFileSync(script);
+  const cssPath = path.join(BUILD_DIR, 'content-scripts/community.css');
+  const css = existsSync(cssPath) ? readFileSync(cssPath) : Buffer.alloc(0);
+  return {
+    js: js.length,
+    jsGzip: gzipSync(js, { level: 9 }).length,
+    css: css.length,
+    cssGzip: gzipSync(css, { level: 9 }).length,
+  };
+}
+
+/** What the content script is made of: esbuild's view of the same entry (minified bytes per source group). */
+async function composition(): Promise<Array<[string, number, number]>> {
+  const result = await build({
+    entryPoints: [path.join(ROOT, 'entrypoints/community.content/index.ts')],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2022',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    loader: { '.css': 'empty' },
+    define: { 'import.meta.env.ENTRYPOINT': '"community"' },
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    logLevel: 'error',
+  });
+  const groups = new Map<string, number>();
+  const group = (file: string) => {
+    if (file.includes('utils/diagnosis/catalogue')) return 'error catalogue (utils/diagnosis/catalogue.ts)';
+    if (file.includes('utils/diagnosis/model-data')) return 'model catalogue (utils/diagnosis/model-data.ts)';
+    if (file.includes('utils/diagnosis/')) return 'diagnosis engine (rest of utils/diagnosis)';
+    if (file.includes('node_modules/preact')) return 'Preact';
+    if (file.includes('node_modules/@floating-ui')) return 'Floating UI';
+    if (file.includes('node_modules/')) return 'WXT runtime (storage, shadow-root UI, polyfill)';
+    if (file.includes('components/diagnosis') || file.includes('components/icons'))
+      return 'diagnosis card (components/diagnosis, icons)';
+    if (file.includes('components/tooltip')) return 'tooltip and page styles (components/tooltip)';
+    if (file.includes('utils/scan')) return 'scanner (utils/scan)';
+    return 'other (messages, storage items, entrypoint)';
+  };
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [file, info] of Object.entries(output.inputs)) {
+      groups.set(group(file), (groups.get(group(file)) ?? 0) + info.bytesInOutput);
+    }
+  }
+  const total = [...groups.values()].reduce((sum, bytes) => sum + bytes, 0);
+  return [...groups.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, bytes]) => [name, bytes, bytes / total]);
+}
+
+function row(label: string, samples: Array<Sample<{ ms: number }>>): string {
+  const cpu = median(samples.map((entry) => entry.cpuMs));
+  const wall = median(samples.map((entry) => entry.figures.ms));
+  return `${label}: ${ms(cpu)} CPU (wall of the scan ${ms(wall)})   [CPU runs: ${samples.map((entry) => entry.cpuMs.toFixed(1)).join(' ')}]`;
+}
+
+async function main() {
+  const script = await bundlePageScript();
+  const small = renderTwentyPostTopic(true);
+  const big = renderStressTopic(true);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const charsOf = async (html: string) => {
+      const page = await openPage(browser, html, script);
+      const chars = await page.evaluate(() => (window as unknown as BenchWindow).__madBench.textChars());
+      await page.close();
+      return chars;
+    };
+    const smallChars = await charsOf(small.html);
+    const bigChars = await charsOf(big.html);
+
+    const smallScans = await sample(browser, small.html, script, scanSample);
+    const smallMarks = await sample(browser, small.html, script, markSample);
+    const bigScans = await sample(browser, big.html, script, scanSample);
+    const bigMarks = await sample(browser, big.html, script, markSample);
+
+    // 50 posts spread over the page, a fifth of them with an error, as they come back while scrolling.
+    const recreated = Array.from({ length: 50 }, (_, index) => index * 20 + 1 + (index % 5));
+    const recreations = await sample(browser, big.html, script, async (page) => {
+      await runLater(page, 'scan');
+      await page.evaluate(
+        (numbers) => (window as unknown as BenchWindow).__madBench.cloak(numbers),
+        recreated,
+      );
+      await runLater(page, 'flush');
+      let figures: { ms: number; highlights: number } | undefined;
+      const cpuMs = await traced(page, async () => {
+        await page.evaluate(
+          (numbers) => (window as unknown as BenchWindow).__madBench.uncloak(numbers),
+          recreated,
+        );
+        figures = await runLater(page, 'flush');
+      });
+      return { cpuMs, figures: figures as { ms: number; highlights: number } };
+    });
+
+    const size = contentScriptSize();
+    const parts = await composition();
+
+    const firstSmall = smallScans[0]?.figures as ScanFigures;
+    const firstBig = bigScans[0]?.figures as ScanFigures;
+    const smallCpu = median(smallScans.map((entry) => entry.cpuMs));
+    const bigCpu = median(bigScans.map((entry) => entry.cpuMs));
+    const smallMarkCpu = median(smallMarks.map((entry) => entry.cpuMs));
+    const bigMarkCpu = median(bigMarks.map((entry) => entry.cpuMs));
+    const recreateCpu = median(recreations.map((entry) => entry.cpuMs));
+
+    console.log(`bench:scan — headless Chromium, median of ${RUNS} fresh page loads per figure\n`);
+    console.log('First scan, every post at once (targets: 20 posts ≤ 5 ms, 640 KB ≤ 50 ms)');
+    console.log(
+      row(`  20-post page (${kb(smallChars)} of post text, ${firstSmall.highlights} errors)`, smallScans),
+    );
+    console.log(scanParts(smallScans));
+    console.log(
+      row(
+        `  1,000-post page (${kb(bigChars)} of post text, ${firstBig.highlights} errors, ` +
+          `${firstBig.rootsSkippedByPrecheck} of ${firstBig.roots} posts ruled out by the pre-check)`,
+        bigScans,
+      ),
+    );
+    console.log(scanParts(bigScans));
+    console.log('\nRe-created posts (cloaking; our observer callbacks + scan; target ≤ 1 ms per post)');
+    console.log(
+      `  ${recreated.length} posts: ${ms(recreateCpu)} CPU in all, ${ms(recreateCpu / recreated.length)} per post` +
+        `   [CPU runs: ${recreations.map((entry) => entry.cpuMs.toFixed(1)).join(' ')}]`,
+    );
+    console.log(
+      "\nmark.js 8.11.1 on the same posts: the error catalogue's message patterns as one expression, across elements",
+    );
+    console.log(
+      row(`  20-post page (${smallMarks[0]?.figures.marks ?? 0} marks)`, smallMarks) +
+        `\n    → we are ${(smallMarkCpu / smallCpu).toFixed(1)}× faster`,
+    );
+    console.log(
+      row(`  1,000-post page (${bigMarks[0]?.figures.marks ?? 0} marks)`, bigMarks) +
+        `\n    → we are ${(bigMarkCpu / bigCpu).toFixed(1)}× faster (target ≥ 3×)`,
+    );
+    console.log('\nContent script (.output/chrome-mv3/content-scripts/community.*; target ≤ 30 KB gzip)');
+    console.log(`  community.js  ${kb(size.js)} raw, ${kb(size.jsGzip)} gzip -9`);
+    console.log(
+      `  community.css ${kb(size.css)} raw, ${kb(size.cssGzip)} gzip -9 (fetched into the tooltip's shadow root)`,
+    );
+    console.log('  made of (esbuild, minified bytes):');
+    for (const [name, bytes, share] of parts) {
+      console.log(`    ${(share * 100).toFixed(1).padStart(5)}%  ${kb(bytes).padStart(9)}  ${name}`);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();
