@@ -14,6 +14,8 @@ import { DiagnosisCard } from './views';
 
 /** Typing pauses this long before the text is explained; a paste is explained at once. */
 const TYPING_DELAY_MS = 150;
+/** The classifier reads this much at most (the background cuts there too); a 10 MB paste is not sent whole. */
+const MAX_EXPLAIN_CHARS = 200_000;
 
 type Explained =
   | { state: 'idle' }
@@ -49,7 +51,7 @@ export function ExplainBox({ api, canCheck, onAddKey }: ExplainBoxProps) {
     if (value.trim() === '') setExplained({ state: 'idle' });
     else setExplained((current) => (current.state === 'done' ? current : { state: 'working' }));
     // Sent even when empty: the background keeps the (redacted) draft, and an empty text clears it.
-    api.send('page:explain', { text: value }).then(
+    api.send('page:explain', { text: value.slice(0, MAX_EXPLAIN_CHARS) }).then(
       ({ diagnosis }) =>
         request === latest.current && value.trim() !== '' && setExplained({ state: 'done', diagnosis }),
       (error: unknown) =>
