@@ -1045,7 +1045,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /The model:? [`'"]?[^`'"\s]+[`'"]? does not exist/i,
         /That model does not exist/i,
         /No such engine/i,
-        /The model [`'"]?[^`'"\s]+[`'"]? (?:is not|was not) found/i,
         /model:? [`'"]?[\w.:\-/]+[`'"]? (?:does not|doesn'?t) exi(?:st|t|s)\b/i,
       ],
       genericPatterns: [/model[_ ]not[_ ]found/i, /(?:Unknown|Invalid) model(?: id| name)?/i],
@@ -1094,9 +1093,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'https://github.com/mshumer/gpt-llm-trainer/issues/10',
       'https://github.com/idootop/mi-gpt/issues/94',
     ],
-    examples: [
-      'InvalidRequestError: The model `gpt-4` does not exist or you do not have access to it. Learn more: https://help.openai.com/en/articles/7102672-how-can-i-access-gpt-4.',
-    ],
+    examples: ['NotFoundError: 404 The model `gpt-4o` does not exist or you do not have access to it.'],
   },
   {
     id: 'model-404-retired',

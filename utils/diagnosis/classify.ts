@@ -11,6 +11,7 @@ import { CATALOGUE, type CatalogueEntry, KNOWN_CODES } from './catalogue';
 import { extractFields } from './extract';
 import { effectiveStatus, fineTuneBase, isOtherProviderModel, lookupModel, suggestModelId } from './models';
 import { type ParsedError, parseErrorText, parseStructured } from './parse';
+import { NEEDLE_LENGTH, NeedleSet, requiredLiteral } from './needle';
 import { mightContainError } from './precheck';
 import { redactKeys } from './redact';
 import type {
@@ -115,6 +116,7 @@ export interface Evidence {
 
 export function gatherEvidence(parsed: ParsedError): Evidence {
   const { flat } = parsed;
+  if (parsed.fromApi) return { aboutOpenAI: true, otherProvider: false, errorWord: true, report: true };
   const mention = OPENAI_MENTION.test(flat);
   const otherProvider =
     !mention && (OTHER_PROVIDER.test(flat) || GOOGLE_STATUS.test(flat) || ANTHROPIC_BODY.test(flat));
@@ -142,10 +144,44 @@ export interface Score {
   matchAt: number | undefined;
 }
 
-function firstMatch(patterns: readonly RegExp[] | undefined, flat: string): number | undefined {
+/**
+ * Every catalogue pattern with the index of its required literal (see needle.ts). A pattern whose literal is
+ * absent from the text cannot match and is not run; one Aho–Corasick pass finds all present literals.
+ */
+const NEEDLE_INDEX = new Map<RegExp, number>();
+const NEEDLE_LIST: string[] = [];
+for (const entry of CATALOGUE) {
+  for (const list of [entry.match.patterns, entry.match.genericPatterns, entry.match.hints]) {
+    for (const regex of list ?? []) {
+      // Case-sensitive patterns are checked on lower-cased text too: a necessary condition is all we need.
+      const needle = requiredLiteral(regex)?.toLowerCase().slice(0, NEEDLE_LENGTH);
+      if (needle === undefined) continue;
+      let index = NEEDLE_LIST.indexOf(needle);
+      if (index === -1) index = NEEDLE_LIST.push(needle) - 1;
+      NEEDLE_INDEX.set(regex, index);
+    }
+  }
+}
+const NEEDLES = new NeedleSet(NEEDLE_LIST);
+
+/** Which needles occur in a parsed text, computed once per text. */
+const PRESENT = new WeakMap<ParsedError, Uint8Array>();
+
+function presentNeedles(parsed: ParsedError): Uint8Array {
+  let present = PRESENT.get(parsed);
+  if (present === undefined) {
+    present = NEEDLES.find(parsed.flat.toLowerCase());
+    PRESENT.set(parsed, present);
+  }
+  return present;
+}
+
+function firstMatch(patterns: readonly RegExp[] | undefined, parsed: ParsedError): number | undefined {
   if (!patterns) return undefined;
-  for (const pattern of patterns) {
-    const match = pattern.exec(flat);
+  for (const regex of patterns) {
+    const needle = NEEDLE_INDEX.get(regex);
+    if (needle !== undefined && presentNeedles(parsed)[needle] !== 1) continue;
+    const match = regex.exec(parsed.flat);
     if (match) return match.index;
   }
   return undefined;
@@ -174,6 +210,8 @@ function editDistance(a: string, b: string, max: number): number {
   return previous[b.length] as number;
 }
 
+const NO_CODES: ReadonlySet<string> = new Set();
+
 /** A code word in the text that is a near miss of a known code ("insufficent_quota"). */
 function misspelledCodes(parsed: ParsedError): Set<string> {
   const near = new Set<string>();
@@ -190,65 +228,87 @@ function misspelledCodes(parsed: ParsedError): Set<string> {
   return near;
 }
 
+/** The running score of one entry (one object per entry, no closures: this loop runs ~70 times a text). */
+interface Tally {
+  primary: number;
+  secondary: number;
+  matchAt: number | undefined;
+}
+
+function addSignal(tally: Tally, tier: number, at?: number): void {
+  if (tier > tally.primary) {
+    tally.secondary += tally.primary;
+    tally.primary = tier;
+    if (at !== undefined) tally.matchAt = at;
+  } else {
+    tally.secondary += tier;
+  }
+  if (tally.matchAt === undefined && at !== undefined) tally.matchAt = at;
+}
+
+function includesAny(list: readonly string[] | undefined, value: string | undefined): boolean {
+  return list !== undefined && value !== undefined && list.includes(value);
+}
+
+function anyIn(list: readonly string[], set: ReadonlySet<string>): boolean {
+  for (const item of list) if (set.has(item)) return true;
+  return false;
+}
+
 function scoreEntry(
   entry: CatalogueEntry,
   order: number,
   parsed: ParsedError,
   evidence: Evidence,
-  nearCodes: Set<string>,
+  nearCodes: ReadonlySet<string>,
 ): Score | undefined {
   if (entry.resolvedOnly) return undefined;
   const { match } = entry;
-  const { flat } = parsed;
-  let primary = 0;
-  let secondary = 0;
-  let matchAt: number | undefined;
-  const add = (tier: number, at?: number) => {
-    if (tier > primary) {
-      secondary += primary;
-      primary = tier;
-      if (at !== undefined) matchAt = at;
-    } else {
-      secondary += tier;
-    }
-    if (matchAt === undefined && at !== undefined) matchAt = at;
-  };
+  const tally: Tally = { primary: 0, secondary: 0, matchAt: undefined };
 
-  const patternAt = firstMatch(match.patterns, flat);
-  if (patternAt !== undefined) add(TIER.pattern, patternAt);
-  if (match.codes) {
-    if (parsed.code !== undefined && match.codes.includes(parsed.code)) add(TIER.code);
+  const patternAt = firstMatch(match.patterns, parsed);
+  if (patternAt !== undefined) addSignal(tally, TIER.pattern, patternAt);
+  const { codes } = match;
+  if (codes) {
+    if (includesAny(codes, parsed.code)) addSignal(tally, TIER.code);
     // A bare code word ("Error: insufficient_quota") counts only in a report, not in an article about codes.
     else if (
       parsed.code === undefined &&
-      match.codes.some(
-        (code) => parsed.labelledCodeWords.has(code) || (evidence.report && parsed.codeWords.has(code)),
-      )
+      (anyIn(codes, parsed.labelledCodeWords) || (evidence.report && anyIn(codes, parsed.codeWords)))
     ) {
-      add(TIER.code);
-    } else if (match.codes.some((code) => nearCodes.has(code))) add(TIER.fuzzyCode);
+      addSignal(tally, TIER.code);
+    } else if (nearCodes.size > 0 && anyIn(codes, nearCodes)) addSignal(tally, TIER.fuzzyCode);
   }
   if (match.types) {
-    if (parsed.type !== undefined && match.types.includes(parsed.type)) add(TIER.type);
-    else if (match.types.some((type) => nearCodes.has(type))) add(TIER.fuzzyCode);
+    if (includesAny(match.types, parsed.type)) addSignal(tally, TIER.type);
+    else if (nearCodes.size > 0 && anyIn(match.types, nearCodes)) addSignal(tally, TIER.fuzzyCode);
   }
   // The weaker signals need the text to be about OpenAI (see OPENAI_MENTION).
   if (evidence.aboutOpenAI) {
-    const genericAt = evidence.report ? firstMatch(match.genericPatterns, flat) : undefined;
-    if (genericAt !== undefined) add(TIER.generic, genericAt);
-    if (match.sharedTypes && parsed.type !== undefined && match.sharedTypes.includes(parsed.type))
-      add(TIER.type);
-    if (match.exceptions && parsed.exceptions.some((name) => match.exceptions?.includes(name)))
-      add(TIER.exception);
-    if (evidence.report && (evidence.errorWord || parsed.status !== undefined)) {
-      const hintAt = firstMatch(match.hints, flat);
-      if (hintAt !== undefined) add(TIER.hint, hintAt);
+    if (evidence.report && match.genericPatterns) {
+      const genericAt = firstMatch(match.genericPatterns, parsed);
+      if (genericAt !== undefined) addSignal(tally, TIER.generic, genericAt);
     }
-    if (match.statuses && parsed.status !== undefined && match.statuses.includes(parsed.status))
-      add(TIER.status);
+    if (includesAny(match.sharedTypes, parsed.type)) addSignal(tally, TIER.type);
+    const { exceptions } = match;
+    if (exceptions) {
+      for (const name of parsed.exceptions) {
+        if (exceptions.includes(name)) {
+          addSignal(tally, TIER.exception);
+          break;
+        }
+      }
+    }
+    if (match.hints && evidence.report && (evidence.errorWord || parsed.status !== undefined)) {
+      const hintAt = firstMatch(match.hints, parsed);
+      if (hintAt !== undefined) addSignal(tally, TIER.hint, hintAt);
+    }
+    if (match.statuses && parsed.status !== undefined && match.statuses.includes(parsed.status)) {
+      addSignal(tally, TIER.status);
+    }
   }
-  if (primary === 0) return undefined;
-  return { entry, primary, secondary, order, matchAt };
+  if (tally.primary === 0) return undefined;
+  return { entry, primary: tally.primary, secondary: tally.secondary, order, matchAt: tally.matchAt };
 }
 
 function better(a: Score, b: Score): boolean {
@@ -273,12 +333,16 @@ interface Resolution {
 
 /** DESIGN §2.1: "does not exist or you do not have access" means different things for real and unknown ids. */
 function resolveModel404(model: string | undefined, today: string): Resolution {
+  // "Retired" is judged on `today`: before its shutdown date the same 404 meant no access.
   if (model === undefined) return { entry: entryById('model-404') };
   const base = fineTuneBase(model);
   if (base !== undefined) return { entry: entryById('model-404-fine-tune') };
   const info = lookupModel(model);
   if (info) {
-    if (effectiveStatus(info, today) === 'retired') {
+    const retired =
+      effectiveStatus(info, today) === 'retired' &&
+      (info.shutdownDate === undefined || info.shutdownDate <= today);
+    if (retired) {
       const resolution: Resolution = { entry: entryById('model-404-retired') };
       if (info.replacement) {
         resolution.replacement = info.replacement;
@@ -315,17 +379,26 @@ function formatSeconds(seconds: number): string {
   return rest > 0 ? `${minutes} min ${rest} s` : `${minutes} min`;
 }
 
+/** 30000 → "30,000" (toLocaleString is slow and depends on the runtime's locale data). */
 function formatNumber(value: number): string {
-  return value.toLocaleString('en-US');
+  const [whole = '', fraction] = String(value).split('.');
+  let grouped = '';
+  for (let i = 0; i < whole.length; i++) {
+    if (i > 0 && (whole.length - i) % 3 === 0 && whole[i - 1] !== '-') grouped += ',';
+    grouped += whole[i];
+  }
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
 const SCOPES = /\bMissing scopes?: ?([\w.]+(?:, ?[\w.]+)*)/i;
 
 function templateValues(fields: ExtractedFields, resolution: Resolution, flat: string): Map<string, string> {
   const values = new Map<string, string>();
+  // Values read from the text are redacted here, once: everything displayed is built from catalogue text and
+  // these values, so no key can reach a title or an explanation.
   const set = (name: string, value: string | number | undefined) => {
     if (value === undefined || value === '') return;
-    values.set(name, typeof value === 'number' ? formatNumber(value) : value);
+    values.set(name, typeof value === 'number' ? formatNumber(value) : redactKeys(value));
   };
   set('model', fields.model);
   set('param', fields.param);
@@ -352,31 +425,48 @@ function templateValues(fields: ExtractedFields, resolution: Resolution, flat: s
 
 const PLACEHOLDER = /\{(\w+)(?:\|([^{}]*))?\}/g;
 
-/** Fill `{field}` / `{field|fallback}`; undefined when a field without fallback is unknown. */
-function fill(template: string, values: Map<string, string>): string | undefined {
-  let complete = true;
-  const text = template.replace(PLACEHOLDER, (_, name: string, fallback: string | undefined) => {
-    const value = values.get(name);
-    if (value !== undefined) return value;
-    if (fallback !== undefined) return fallback;
-    complete = false;
-    return '';
-  });
-  return complete ? text.replace(/ {2,}/g, ' ').trim() : undefined;
+/** A template split once into text and `{name|fallback}` slots. */
+type TemplatePart = string | { name: string; fallback: string | undefined };
+
+const TEMPLATES = new Map<string, readonly TemplatePart[]>();
+
+function templateParts(template: string): readonly TemplatePart[] {
+  let parts = TEMPLATES.get(template);
+  if (parts === undefined) {
+    const built: TemplatePart[] = [];
+    let last = 0;
+    for (const match of template.matchAll(PLACEHOLDER)) {
+      if (match.index > last) built.push(template.slice(last, match.index));
+      built.push({ name: match[1] as string, fallback: match[2] });
+      last = match.index + match[0].length;
+    }
+    if (last < template.length) built.push(template.slice(last));
+    parts = built;
+    TEMPLATES.set(template, parts);
+  }
+  return parts;
 }
 
-/** Like fill, but never fails: unknown fields without fallback become "this model" style words. */
+/**
+ * Fill `{field}` / `{field|fallback}`. Without `always`, undefined when a field without fallback is unknown;
+ * with it, such a field becomes "the <field>".
+ */
+function fill(template: string, values: Map<string, string>, always = false): string | undefined {
+  let text = '';
+  for (const part of templateParts(template)) {
+    if (typeof part === 'string') {
+      text += part;
+      continue;
+    }
+    const value = values.get(part.name) ?? part.fallback;
+    if (value === undefined && !always) return undefined;
+    text += value ?? `the ${part.name}`;
+  }
+  return text.includes('  ') ? text.replace(/ {2,}/g, ' ').trim() : text.trim();
+}
+
 function fillAlways(template: string, values: Map<string, string>): string {
-  return (
-    fill(template, values) ??
-    template
-      .replace(
-        PLACEHOLDER,
-        (_, name: string, fallback: string | undefined) => values.get(name) ?? fallback ?? `the ${name}`,
-      )
-      .replace(/ {2,}/g, ' ')
-      .trim()
-  );
+  return fill(template, values, true) as string;
 }
 
 function capitalise(text: string): string {
@@ -469,13 +559,24 @@ export function bestMatch(parsed: ParsedError, context?: Evidence): BestMatch | 
         report: own.report || context.report,
       }
     : own;
-  if (evidence.otherProvider || (own.otherProvider && !evidence.aboutOpenAI)) return null;
-  const nearCodes = misspelledCodes(parsed);
-  let best: Score | undefined;
-  CATALOGUE.forEach((entry, order) => {
-    const score = scoreEntry(entry, order, parsed, evidence, nearCodes);
-    if (score && (!best || better(score, best))) best = score;
-  });
+  // Another provider's error: only OpenAI's own wording can still make it ours (a Claude model id sent to
+  // api.openai.com gets OpenAI's "does not exist" message).
+  const foreign = evidence.otherProvider || (own.otherProvider && !evidence.aboutOpenAI);
+  // Misspelled codes only matter when nothing stronger was found: compute them (edit distances) only then.
+  const scoreAll = (nearCodes: ReadonlySet<string>): Score | undefined => {
+    let best: Score | undefined;
+    for (let order = 0; order < CATALOGUE.length; order++) {
+      const score = scoreEntry(CATALOGUE[order] as CatalogueEntry, order, parsed, evidence, nearCodes);
+      if (score && (!best || better(score, best))) best = score;
+    }
+    return best;
+  };
+  let best = scoreAll(NO_CODES);
+  if (!best || best.primary < TIER.hint) {
+    const nearCodes = misspelledCodes(parsed);
+    if (nearCodes.size > 0) best = scoreAll(nearCodes);
+  }
+  if (foreign) return best && best.primary >= TIER.pattern ? { score: best, evidence } : null;
   if (!best) {
     // An OpenAI-shaped error body we have no entry for: "other", not "no diagnosis".
     if (!(parsed.hasErrorObject && evidence.aboutOpenAI)) return null;
@@ -521,9 +622,9 @@ export function diagnoseParsed(
       best.entry.resolver === 'model-404' && fields.model === undefined,
     ),
     entryId: entry.id,
-    title: redactKeys(capitalise(fillAlways(entry.title, values))),
-    explanation: redactKeys([capitalise(fillAlways(entry.explanation, values)), ...details].join(' ')),
-    causes: entry.causes.map((cause) => redactKeys(fillAlways(cause, values))),
+    title: capitalise(fillAlways(entry.title, values)),
+    explanation: [capitalise(fillAlways(entry.explanation, values)), ...details].join(' '),
+    causes: entry.causes.map((cause) => fillAlways(cause, values)),
     steps,
     fields,
     probe: entry.probe,

@@ -98,6 +98,7 @@ function unitOf(flat: string): LimitUnit | undefined {
 
 /** A model id as written: without trailing punctuation, never a masked placeholder. */
 export function extractModel(flat: string): string | undefined {
+  if (!/model|engine|for /i.test(flat)) return undefined;
   for (const pattern of MODEL_PATTERNS) {
     const match = pattern.exec(flat);
     if (!match) continue;
@@ -132,34 +133,41 @@ export function extractFields(parsed: ParsedError, matchAt?: number): ExtractedF
   if (message !== undefined) fields.message = message;
   const model = extractModel(parsed.message ?? flat) ?? extractModel(flat);
   if (model !== undefined) fields.model = model;
-  const organization = parsed.headers.get('openai-organization') ?? ORGANIZATION_ID.exec(flat)?.[1];
+  // Substring tests first: each pattern below runs only when its literal is in the text.
+  const has = (literal: string) => flat.includes(literal);
+  const organization =
+    parsed.headers.get('openai-organization') ?? (has('org-') ? ORGANIZATION_ID.exec(flat)?.[1] : undefined);
   if (organization !== undefined && /^org-[A-Za-z0-9]{6,40}$/.test(organization)) {
     fields.organizationId = organization;
   }
-  const project = parsed.headers.get('openai-project') ?? PROJECT_ID.exec(flat)?.[1];
+  const project =
+    parsed.headers.get('openai-project') ?? (has('proj_') ? PROJECT_ID.exec(flat)?.[1] : undefined);
   if (project !== undefined && /^proj_[A-Za-z0-9]{6,40}$/.test(project)) fields.projectId = project;
   const requestId =
-    parsed.headers.get('x-request-id') ?? REQUEST_ID.exec(flat)?.[1] ?? REQUEST_ID_LABELLED.exec(flat)?.[1];
+    parsed.headers.get('x-request-id') ??
+    (has('req_') ? REQUEST_ID.exec(flat)?.[1] : undefined) ??
+    (/request/i.test(flat) ? REQUEST_ID_LABELLED.exec(flat)?.[1] : undefined);
   if (requestId !== undefined && requestId.length >= 8 && requestId.length <= 80)
     fields.requestId = requestId;
-  const limit = LIMIT.exec(flat);
+  const figures = has('Limit');
+  const limit = figures ? LIMIT.exec(flat) : null;
   if (limit) {
     const value = toNumber(limit[1] as string);
     if (value !== undefined) fields.limit = value;
   }
-  const used = USED.exec(flat);
+  const used = figures ? USED.exec(flat) : null;
   if (used) {
     const value = toNumber(used[1] as string);
     if (value !== undefined) fields.used = value;
   }
-  const requested = REQUESTED.exec(flat);
+  const requested = figures ? REQUESTED.exec(flat) : null;
   if (requested) {
     const value = toNumber(requested[1] as string);
     if (value !== undefined) fields.requested = value;
   }
-  const unit = unitOf(flat);
+  const unit = has(' per ') || has('(') ? unitOf(flat) : undefined;
   if (unit !== undefined) fields.unit = unit;
-  const retry = retryAfterSeconds(parsed);
+  const retry = parsed.headers.size > 0 || /try|retry/i.test(flat) ? retryAfterSeconds(parsed) : undefined;
   if (retry !== undefined) fields.retryAfterSeconds = retry;
   return fields;
 }

@@ -16,14 +16,14 @@
 export interface FlatText {
   /** Typography straightened, escapes and console-dump seams removed, tags dropped, whitespace runs → ' '. */
   flat: string;
-  /** origin[i] = index in the original text of flat[i]; origin[flat.length] = original length. */
-  origin: Uint32Array;
+  /** Index in the original text of flat[i]; originOf(flat.length) = original length. */
+  originOf: (flatIndex: number) => number;
 }
 
 /** What the parser read out of one error text. */
 export interface ParsedError {
   flat: string;
-  origin: Uint32Array;
+  originOf: (flatIndex: number) => number;
   message?: string;
   type?: string;
   code?: string;
@@ -37,6 +37,8 @@ export interface ParsedError {
   headers: Map<string, string>;
   /** An error object (`error: {…}` / `{message, type, code}`) was found. */
   hasErrorObject: boolean;
+  /** The error came from the API itself (an HTTP answer or an SDK error object), not from pasted text. */
+  fromApi: boolean;
   /** snake_case words in the text (possible error codes quoted without their JSON). */
   codeWords: Set<string>;
   /** The code words written as values (`code: x`, `"x"`, `: x`), not as words of a sentence. */
@@ -115,88 +117,127 @@ function seamLength(text: string, i: number): number {
 /** An HTML page (a gateway error), not text that merely mentions a tag. */
 const HTML_PAGE = /<(?:!doctype html|html|head|body|title|center|h1)\b/i;
 
-/** Normalise `text` for matching; see FlatText. Linear in the length of `text`. */
+/** ASCII characters that need more than copying: white space, quotes (console seams), escapes, entities, tags. */
+const SPECIAL_ASCII = new Uint8Array(128);
+for (const code of [9, 10, 11, 12, 13, 32, 34, 39, 96, 92, 38, 60]) SPECIAL_ASCII[code] = 1;
+
+/**
+ * Normalise `text` for matching; see FlatText. Linear in the length of `text`: ordinary characters are copied
+ * in runs (slices), and the mapping back to the original is kept as one segment per run.
+ */
 export function flattenText(text: string): FlatText {
-  const html = HTML_PAGE.test(text);
-  const out: string[] = [];
-  const origin: number[] = [];
-  let pendingSpace = false;
-  const emit = (char: string, from: number) => {
-    if (pendingSpace && out.length > 0) {
-      out.push(' ');
-      origin.push(from);
+  const html = text.includes('<') && HTML_PAGE.test(text);
+  const pieces: string[] = [];
+  // Segment k: flat[segmentFlat[k] + j] came from text[segmentOrigin[k] + j].
+  const segmentFlat: number[] = [];
+  const segmentOrigin: number[] = [];
+  let flatLength = 0;
+  let pendingSpace = -1; // original index of the white space waiting to be emitted, or -1
+  let runStart = 0;
+
+  const emit = (piece: string, from: number) => {
+    if (piece.length === 0) return;
+    if (pendingSpace >= 0 && flatLength > 0) {
+      pieces.push(' ');
+      segmentFlat.push(flatLength);
+      segmentOrigin.push(pendingSpace);
+      flatLength += 1;
     }
-    pendingSpace = false;
-    out.push(char);
-    origin.push(from);
+    pendingSpace = -1;
+    pieces.push(piece);
+    segmentFlat.push(flatLength);
+    segmentOrigin.push(from);
+    flatLength += piece.length;
   };
+  const flush = (end: number) => {
+    if (end > runStart) emit(text.slice(runStart, end), runStart);
+  };
+
   let i = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
-    if (isSpace(code)) {
-      pendingSpace = true;
+    if (
+      code < 128
+        ? SPECIAL_ASCII[code] === 0
+        : !isSpace(code) && TYPOGRAPHY[text[i] as string] === undefined && code !== 0x200c && code !== 0x200d
+    ) {
       i++;
       continue;
     }
-    const seam = seamLength(text, i);
-    if (seam > 0) {
-      i += seam;
-      continue;
-    }
-    const char = text[i] as string;
-    if (code === 92 /* \ */ && i + 1 < text.length) {
-      const escaped = text[i + 1] as string;
-      if (escaped === 'n' || escaped === 'r' || escaped === 't') {
-        pendingSpace = true;
-        i += 2;
-        continue;
-      }
-      if (escaped === '"' || escaped === "'" || escaped === '/') {
-        emit(escaped, i);
-        i += 2;
-        continue;
-      }
-      if (escaped === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-        const decoded = String.fromCharCode(Number.parseInt(text.slice(i + 2, i + 6), 16));
-        if (isSpace(decoded.charCodeAt(0))) pendingSpace = true;
-        else emit(TYPOGRAPHY[decoded] ?? decoded, i);
-        i += 6;
-        continue;
-      }
-    }
-    if (html && char === '<') {
-      const close = text.indexOf('>', i);
-      if (close !== -1 && close - i < 600) {
-        pendingSpace = true;
-        i = close + 1;
-        continue;
-      }
-    }
-    if (char === '&') {
-      const semi = text.indexOf(';', i);
-      if (semi !== -1 && semi - i <= 6) {
-        const entity = ENTITIES[text.slice(i + 1, semi)];
-        if (entity !== undefined) {
-          if (entity === ' ') pendingSpace = true;
-          else emit(entity, i);
-          i = semi + 1;
-          continue;
-        }
-      }
-    }
-    if (code === 0x200c || code === 0x200d) {
+    // A single space between two ordinary characters stays in the run.
+    if (code === 32 && pendingSpace < 0 && i > runStart && !isSpace(text.charCodeAt(i + 1))) {
       i++;
       continue;
     }
-    emit(TYPOGRAPHY[char] ?? char, i);
-    i++;
+    flush(i);
+    const next = handleSpecial(text, i, html);
+    if (next.space) {
+      if (pendingSpace < 0) pendingSpace = i;
+    } else if (next.emit !== undefined) {
+      emit(next.emit, i);
+    }
+    i = next.end;
+    runStart = i;
   }
-  const flat = out.join('');
-  // Every emitted piece is one UTF-16 unit, so origin lines up with flat's indices.
-  const mapped = new Uint32Array(flat.length + 1);
-  mapped.set(origin);
-  mapped[flat.length] = text.length;
-  return { flat, origin: mapped };
+  flush(text.length);
+  const flat = pieces.join('');
+  const originOf = (flatIndex: number): number => {
+    if (flatIndex >= flat.length) return text.length;
+    // Last segment starting at or before flatIndex (binary search).
+    let low = 0;
+    let high = segmentFlat.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((segmentFlat[middle] as number) <= flatIndex) low = middle;
+      else high = middle - 1;
+    }
+    return (segmentOrigin[low] ?? 0) + (flatIndex - (segmentFlat[low] ?? 0));
+  };
+  return { flat, originOf };
+}
+
+/** What one special character (at `i`) becomes: white space, a replacement, or nothing; and where to go on. */
+function handleSpecial(
+  text: string,
+  i: number,
+  html: boolean,
+): { end: number; space?: boolean; emit?: string } {
+  const code = text.charCodeAt(i);
+  if (isSpace(code)) {
+    let end = i + 1;
+    while (end < text.length && isSpace(text.charCodeAt(end))) end++;
+    return { end, space: true };
+  }
+  const seam = seamLength(text, i);
+  if (seam > 0) return { end: i + seam };
+  const char = text[i] as string;
+  if (code === 92 /* \ */ && i + 1 < text.length) {
+    const escaped = text[i + 1] as string;
+    if (escaped === 'n' || escaped === 'r' || escaped === 't') return { end: i + 2, space: true };
+    if (escaped === '"' || escaped === "'" || escaped === '/') return { end: i + 2, emit: escaped };
+    if (escaped === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+      const decoded = String.fromCharCode(Number.parseInt(text.slice(i + 2, i + 6), 16));
+      if (isSpace(decoded.charCodeAt(0))) return { end: i + 6, space: true };
+      return { end: i + 6, emit: TYPOGRAPHY[decoded] ?? decoded };
+    }
+    return { end: i + 1, emit: char };
+  }
+  if (html && char === '<') {
+    const close = text.indexOf('>', i);
+    if (close !== -1 && close - i < 600) return { end: close + 1, space: true };
+    return { end: i + 1, emit: char };
+  }
+  if (char === '&') {
+    const semi = text.indexOf(';', i);
+    if (semi !== -1 && semi - i <= 6) {
+      const entity = ENTITIES[text.slice(i + 1, semi)];
+      if (entity === ' ') return { end: semi + 1, space: true };
+      if (entity !== undefined) return { end: semi + 1, emit: entity };
+    }
+    return { end: i + 1, emit: char };
+  }
+  if (code === 0x200c || code === 0x200d) return { end: i + 1 };
+  return { end: i + 1, emit: TYPOGRAPHY[char] ?? char };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -349,7 +390,11 @@ const STATUS_PATTERNS: readonly RegExp[] = [
 /** A status at the start of a line of the original text: `429 Rate limit reached…` after a code fence. */
 const LINE_START_STATUS = /(?:^|\n)[ \t>*`#-]*([1-5]\d\d)[ :]{1,2}[A-Z{("'`]/;
 
+/** Three digits in a row: without them no status pattern can match (a cheap test before six patterns). */
+const THREE_DIGITS = /\d\d\d/;
+
 function readStatus(flat: string, raw: string | undefined): number | undefined {
+  if (!THREE_DIGITS.test(flat)) return undefined;
   const lineStart = raw === undefined ? null : LINE_START_STATUS.exec(raw);
   const patterns = lineStart ? [LINE_START_STATUS, ...STATUS_PATTERNS] : STATUS_PATTERNS;
   for (const pattern of patterns) {
@@ -422,24 +467,30 @@ function readCodeWords(flat: string): { all: Set<string>; labelled: Set<string> 
 
 /** Parse error text in any of the forms listed at the top of this file. */
 export function parseErrorText(text: string): ParsedError {
-  const { flat, origin } = flattenText(text);
-  return parseFlat(flat, origin, text);
+  const { flat, originOf } = flattenText(text);
+  return parseFlat(flat, originOf, text);
 }
 
 /** Parse already flattened text; `raw` (the original) lets status lines be found by their line starts. */
-export function parseFlat(flat: string, origin: Uint32Array, raw?: string): ParsedError {
+export function parseFlat(flat: string, originOf: (flatIndex: number) => number, raw?: string): ParsedError {
   const object = readErrorObject(flat);
-  const { names, openaiModule } = readExceptions(flat);
+  // Cheap substring tests first: most texts have no exception name, header or snake_case word.
+  const { names, openaiModule } = /Error|Exception|Timeout|TryAgain|RemovedInV1|Disconnected/.test(flat)
+    ? readExceptions(flat)
+    : { names: [], openaiModule: false };
   const headers = new Map<string, string>();
-  readHeaders(flat, headers);
-  const words = readCodeWords(flat);
+  if (/x-r|retry-after|openai-/i.test(flat)) readHeaders(flat, headers);
+  const words = flat.includes('_')
+    ? readCodeWords(flat)
+    : { all: new Set<string>(), labelled: new Set<string>() };
   const parsed: ParsedError = {
     flat,
-    origin,
+    originOf,
     exceptions: names,
     openaiModule,
     headers,
     hasErrorObject: object.hasErrorObject,
+    fromApi: false,
     codeWords: words.all,
     labelledCodeWords: words.labelled,
   };
@@ -517,6 +568,7 @@ export function parseStructured(parts: {
     .filter((piece) => piece.length > 0)
     .join(' ');
   const parsed = parseErrorText(text);
+  parsed.fromApi = true;
   const fields = bodyFields(parts.body);
   const message = fields.message;
   if (message !== undefined) parsed.message = message;
@@ -553,6 +605,7 @@ export const PARSE_PATTERNS: readonly RegExp[] = [
   FIELD_KEY,
   ...STATUS_PATTERNS,
   LINE_START_STATUS,
+  THREE_DIGITS,
   EXCEPTION_NAME,
   HEADER_LINE,
   CODE_WORD,

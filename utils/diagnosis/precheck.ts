@@ -163,16 +163,18 @@ export const PRECHECK_ANCHORS: readonly string[] = [
   'violat',
 ];
 
-/** Characters the automaton distinguishes; everything else (including all non-ASCII) resets the match. */
+/** The compiled automaton: a flat transition table over character classes. */
 interface Automaton {
-  /** ASCII code → character class (0 = "other"). */
+  /** ASCII code → character class (0 = any other character, including all non-ASCII). */
   classOf: Uint8Array;
-  classCount: number;
-  /** state × class → next state. */
-  next: Uint16Array;
-  /** 1 when reaching the state means an anchor ended here. */
-  accepting: Uint8Array;
+  /**
+   * (state offset + class) → next state offset, where a state's offset is state × class count (premultiplied so
+   * the inner loop does one addition), or ACCEPT when an anchor ends there.
+   */
+  next: Uint32Array;
 }
+
+const ACCEPT = 0xffffffff;
 
 function buildAutomaton(anchors: readonly string[]): Automaton {
   const classOf = new Uint8Array(128);
@@ -187,7 +189,7 @@ function buildAutomaton(anchors: readonly string[]): Automaton {
     }
     return classOf[code] as number;
   };
-  // Whitespace is one class so "status code" also matches "status\ncode".
+  // White space is one class so "status code" also matches "status\ncode".
   const space = classFor(' ');
   for (const ws of ['\t', '\n', '\r']) classOf[ws.charCodeAt(0)] = space;
   for (const anchor of anchors) for (const char of anchor) classFor(char);
@@ -211,14 +213,13 @@ function buildAutomaton(anchors: readonly string[]): Automaton {
     terminal[state] = true;
   }
   const stateCount = children.length;
-  if (stateCount > 0xffff) throw new Error('pre-check automaton too large');
-  const next = new Uint16Array(stateCount * classCount);
+  const table = new Uint32Array(stateCount * classCount);
   const failure = new Uint32Array(stateCount);
   const queue: number[] = [];
   for (let cls = 0; cls < classCount; cls++) {
     const child = children[0]?.get(cls);
     if (child !== undefined) {
-      next[cls] = child;
+      table[cls] = child;
       queue.push(child);
     }
   }
@@ -228,17 +229,23 @@ function buildAutomaton(anchors: readonly string[]): Automaton {
     if (terminal[fail]) terminal[state] = true;
     for (let cls = 0; cls < classCount; cls++) {
       const child = children[state]?.get(cls);
-      const viaFailure = next[fail * classCount + cls] as number;
+      const viaFailure = table[fail * classCount + cls] as number;
       if (child !== undefined) {
         failure[child] = viaFailure;
-        next[state * classCount + cls] = child;
+        table[state * classCount + cls] = child;
         queue.push(child);
       } else {
-        next[state * classCount + cls] = viaFailure;
+        table[state * classCount + cls] = viaFailure;
       }
     }
   }
-  return { classOf, classCount, next, accepting: Uint8Array.from(terminal, (t) => (t ? 1 : 0)) };
+  // Premultiply and mark accepting targets.
+  const next = new Uint32Array(table.length);
+  for (let i = 0; i < table.length; i++) {
+    const target = table[i] as number;
+    next[i] = terminal[target] ? ACCEPT : target * classCount;
+  }
+  return { classOf, next };
 }
 
 const AUTOMATON = buildAutomaton(PRECHECK_ANCHORS);
@@ -248,12 +255,12 @@ const AUTOMATON = buildAutomaton(PRECHECK_ANCHORS);
  * False means classify would return null: the scanner may skip the text.
  */
 export function mightContainError(text: string): boolean {
-  const { classOf, classCount, next, accepting } = AUTOMATON;
+  const { classOf, next } = AUTOMATON;
   let state = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    state = next[state * classCount + (code < 128 ? (classOf[code] as number) : 0)] as number;
-    if (accepting[state] === 1) return true;
+    state = next[state + (code < 128 ? (classOf[code] as number) : 0)] as number;
+    if (state === ACCEPT) return true;
   }
   return false;
 }

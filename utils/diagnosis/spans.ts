@@ -33,6 +33,9 @@ const MAX_OBJECT = 20_000;
 /** An exception line: `openai.RateLimitError: …`, `Error: 429 …`, `NotFoundError: 404 …` at the line start. */
 const EXCEPTION_LINE = /^[\s>]*(?:[\w$]+\.)*[A-Z]\w*(?:Error|Exception|Timeout|RemovedInV1)\]?:/;
 
+/** A short line that labels the error body below it: a status, an exception name, "error", or a trailing colon. */
+const LABEL_LINE = /\b[1-5]\d\d\b|Error|Exception|error|[:-] ?$/;
+
 /** The key that opens an error object in any of the printed forms. */
 const ERROR_KEY = /["':]?\b(?:error|message)\b["']? ?(?::|=>)/;
 
@@ -122,8 +125,8 @@ function errorObjects(text: string): Range[] {
 /** A line is an error line when it alone carries strong evidence (with the whole text's context). */
 function isErrorLine(line: string, context: Evidence): boolean {
   if (!mightContainError(line)) return false;
-  const { flat, origin } = flattenText(line);
-  const match = bestMatch(parseFlat(flat, origin, line), context);
+  const { flat, originOf } = flattenText(line);
+  const match = bestMatch(parseFlat(flat, originOf, line), context);
   if (!match) return false;
   if (match.score.primary >= TIER.generic) return true;
   // A final exception line names its class at the start ("openai.APIConnectionError: Connection error.").
@@ -215,11 +218,11 @@ export function findErrorSpans(text: string): ErrorSpan[] {
       trimmed.end - trimmed.start > PROSE_LINE &&
       !objects.some((o) => o.start < line.end && o.end > line.start)
     ) {
-      const { flat, origin } = flattenText(lineText);
-      const match = bestMatch(parseFlat(flat, origin, lineText), context);
+      const { flat, originOf } = flattenText(lineText);
+      const match = bestMatch(parseFlat(flat, originOf, lineText), context);
       const at = match?.score.matchAt;
       if (at !== undefined) {
-        const narrowed = narrowProse(lineText, origin[at] as number);
+        const narrowed = narrowProse(lineText, originOf(at));
         candidates.push(
           trimRange(text, { start: line.start + narrowed.start, end: line.start + narrowed.end }),
         );
@@ -232,7 +235,14 @@ export function findErrorSpans(text: string): ErrorSpan[] {
   for (const object of objects) {
     const lineStart = text.lastIndexOf('\n', object.start - 1) + 1;
     const prefix = text.slice(lineStart, object.start);
-    const start = prefix.length <= 120 && /\S/.test(prefix) ? lineStart : object.start;
+    let start = prefix.length <= 120 && /\S/.test(prefix) ? lineStart : object.start;
+    if (start === object.start && lineStart > 0) {
+      // The label may sit alone on the line above ("Error: 401" / "RateLimitError: Error code: 429 -").
+      const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+      const previous = text.slice(previousStart, lineStart - 1);
+      if (previous.trim().length > 0 && previous.length <= 120 && LABEL_LINE.test(previous))
+        start = previousStart;
+    }
     const touchesLine = candidates.some((c) => c.start < object.end && object.start < c.end);
     if (touchesLine || diagnoseParsed(parseErrorText(text.slice(object.start, object.end)), {}, context)) {
       candidates.push(trimRange(text, { start, end: object.end }));
@@ -244,7 +254,7 @@ export function findErrorSpans(text: string): ErrorSpan[] {
     const match = bestMatch(whole);
     const at = match?.score.matchAt;
     if (match && at !== undefined) {
-      const offset = whole.origin[at] as number;
+      const offset = whole.originOf(at);
       const line = lineRanges(text).find((range) => range.start <= offset && offset <= range.end);
       if (line) {
         const lineText = text.slice(line.start, line.end);
@@ -281,4 +291,4 @@ export function findErrorSpans(text: string): ErrorSpan[] {
 }
 
 /** Every regular expression of this module, for the ReDoS test. */
-export const SPAN_PATTERNS: readonly RegExp[] = [EXCEPTION_LINE, ERROR_KEY, CONTINUATION];
+export const SPAN_PATTERNS: readonly RegExp[] = [EXCEPTION_LINE, ERROR_KEY, CONTINUATION, LABEL_LINE];
