@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 // Hosts the extension may touch. Kept here, once, so the manifest snapshot test and the code agree.
 const API_HOST = 'https://api.openai.com/*';
 const CONTENT_HOSTS = ['https://community.openai.com/*', 'https://platform.openai.com/*'];
+// A custom API base URL (a proxy, a regional endpoint) is asked for when the user sets it.
+const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
 export default defineConfig({
   // `wxt/browser` becomes webextension-polyfill's promise-based `browser` (same code on Chrome and Firefox).
@@ -29,11 +31,13 @@ export default defineConfig({
     // host permission is needed for it.
     permissions: ['storage', 'contextMenus'],
     host_permissions: [API_HOST],
-    // A custom API base URL (a proxy, a regional endpoint) is asked for when the user sets it.
-    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: 'Model Access Doctor' },
     ...(browser === 'firefox'
       ? {
+          // MV2 has no optional_host_permissions (WXT drops the key): the same hosts go in optional_permissions,
+          // or Firefox refuses `permissions.request` for a custom base URL.
+          optional_permissions: OPTIONAL_HOSTS,
           browser_specific_settings: {
             gecko: {
               id: 'model-access-doctor@model-access-doctor.dev',
