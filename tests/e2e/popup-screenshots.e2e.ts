@@ -59,6 +59,10 @@ describe('popup screenshots', () => {
       .poll(async () => (await matrixRows(page)).some((row) => row.status !== 'pending'), { timeout: 10_000 })
       .toBe(true);
     await shoot(page, 'popup-checking');
+    // No layout jump: rows keep their place from "pending" to answered.
+    const rowTops = () =>
+      page.locator('tr[data-model]').evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().top));
+    const topsWhileChecking = await rowTops();
 
     await expect
       .poll(async () => (await matrixRows(page)).every((row) => row.status !== 'pending'), {
@@ -66,6 +70,7 @@ describe('popup screenshots', () => {
       })
       .toBe(true);
     await page.getByRole('button', { name: 'Check access' }).waitFor();
+    expect(await rowTops()).toEqual(topsWhileChecking);
     await expectNoPageScroll(page);
     await shoot(page, 'popup-results');
 
