@@ -292,6 +292,8 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
   listen('click', (event) => {
     if (cameFromTooltip(event)) return;
     const element = interactiveFrom(event.target);
+    // A link inside a highlight keeps working as a link.
+    if (element && event.target instanceof win.Element && event.target.closest('a[href]')) return;
     if (element) {
       // A click on a highlight opens its card; a selection drag is left alone.
       if (win.getSelection()?.isCollapsed === false) return;

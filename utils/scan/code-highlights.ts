@@ -24,15 +24,23 @@ export class CodeHighlights {
   private readonly highlights: Record<CodeHighlightKind, HighlightLike> | null;
 
   constructor(private readonly window: HighlightWindow) {
+    this.highlights = CodeHighlights.register(window);
+  }
+
+  /** Registers our two highlights; null where the API is missing or refuses us (a content-script sandbox). */
+  private static register(window: HighlightWindow): Record<CodeHighlightKind, HighlightLike> | null {
     const registry = window.CSS?.highlights;
     const HighlightClass = window.Highlight;
-    if (!registry || !HighlightClass) {
-      this.highlights = null;
-      return;
+    if (!registry || !HighlightClass) return null;
+    try {
+      const highlights = { error: new HighlightClass(), key: new HighlightClass() };
+      registry.set(CODE_ERROR_HIGHLIGHT, highlights.error);
+      registry.set(CODE_KEY_HIGHLIGHT, highlights.key);
+      return highlights;
+    } catch {
+      // Code blocks are still marked as a whole; only the exact ranges inside them are not painted.
+      return null;
     }
-    this.highlights = { error: new HighlightClass(), key: new HighlightClass() };
-    registry.set(CODE_ERROR_HIGHLIGHT, this.highlights.error);
-    registry.set(CODE_KEY_HIGHLIGHT, this.highlights.key);
   }
 
   get supported(): boolean {

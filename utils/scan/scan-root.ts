@@ -43,6 +43,8 @@ export interface RootScanResult {
 
 export const LEAKED_KEY_LABEL = 'Possible live API key';
 
+const INTERACTIVE_CONTENT = 'a[href], button, input, select, textarea, summary';
+
 const EMPTY_RESULT: RootScanResult = {
   checked: false,
   blocksMatched: 0,
@@ -92,7 +94,9 @@ function setHighlightAttributes(
   if (quoted) element.setAttribute(ATTR_QUOTED, '');
   // Every piece is focusable (DESIGN §2.3); only the first is in the tab order, so one error is one Tab stop.
   element.setAttribute('tabindex', first ? '0' : '-1');
-  if (first) {
+  // A button's content is presentational for screen readers: a highlight holding a link stays plain text (its
+  // label, right after it, is the button).
+  if (first && !element.querySelector(INTERACTIVE_CONTENT)) {
     element.setAttribute('role', 'button');
     element.setAttribute('aria-haspopup', 'dialog');
     element.setAttribute('aria-expanded', 'false');

@@ -88,6 +88,21 @@ describe('scanning the fixture topic', () => {
     expect(rate.textContent).toContain('Rate limit reached for gpt-4o-mini');
   });
 
+  it('keeps a highlight that holds a link out of the button role (the link stays a link for screen readers)', () => {
+    loadPage(renderTopicPage());
+    const fresh = document.createElement('div');
+    fresh.className = 'cooked';
+    fresh.innerHTML =
+      '<p>You exceeded your current quota, please check your <a href="https://platform.openai.com/settings/organization/billing">plan and billing</a> details.</p>';
+    cooked(10).replaceWith(fresh);
+    start();
+    const highlight = fresh.querySelector('mad-hl') as Element;
+    expect(highlight.querySelector('a')).not.toBeNull();
+    expect(highlight.getAttribute('tabindex')).toBe('0');
+    expect(highlight.hasAttribute('role')).toBe(false);
+    expect(fresh.querySelector('mad-label')?.getAttribute('role')).toBe('button');
+  });
+
   it('puts an inline label after each error, outside links, with the diagnosis title', () => {
     loadPage(renderTopicPage());
     const scanner = start();

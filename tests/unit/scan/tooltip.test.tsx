@@ -198,8 +198,12 @@ describe('the tooltip controller', () => {
     (window as { IntersectionObserver: unknown }).IntersectionObserver = realObserver;
   });
 
-  function setup(checkModel = vi.fn(async (_model: string) => ({ state: 'no-key' as const }))) {
+  function setup(
+    checkModel = vi.fn(async (_model: string) => ({ state: 'no-key' as const })),
+    prepare: () => void = () => {},
+  ) {
     loadPage(renderTopicPage());
+    prepare();
     controller = new AbortController();
     const scanner = createScanner({
       document,
@@ -304,6 +308,18 @@ describe('the tooltip controller', () => {
     expect(checkModel.mock.calls[0]).toEqual(['gpt-4']);
     (card()?.querySelector('[data-mad-open-popup]') as HTMLButtonElement).click();
     expect(openPopup).toHaveBeenCalled();
+  });
+
+  it('lets a link inside a highlight work as a link', () => {
+    const { card } = setup(undefined, () => {
+      cooked(10).innerHTML =
+        '<p>You exceeded your current quota, please check your <a href="#billing">plan and billing</a> details.</p>';
+    });
+    const link = cooked(10).querySelector('mad-hl a') as HTMLElement;
+    link.click();
+    expect(card()).toBeNull();
+    (cooked(10).querySelector('mad-hl') as HTMLElement).click();
+    expect(card()).not.toBeNull();
   });
 
   it('closes when the highlight leaves the screen (scrolled away or cloaked)', () => {
