@@ -19,6 +19,7 @@ import {
   type Settings,
   settingsItem,
 } from '@/utils/storage';
+import { storage } from 'wxt/utils/storage';
 
 export interface PopupData {
   loaded: boolean;
@@ -38,14 +39,14 @@ const INITIAL: PopupData = {
   runs: {},
 };
 
+/**
+ * One read per storage area (two in all) rather than one per item: this runs before the first paint. Values are
+ * read raw and normalized, so a settings value an older version wrote reads correctly before its migration ran.
+ */
 export async function readPopupData(): Promise<PopupData> {
-  const [profiles, activeProfileId, settings, reports, runs] = await Promise.all([
-    profilesItem.getValue(),
-    activeProfileIdItem.getValue(),
-    settingsItem.getValue(),
-    reportCacheItem.getValue(),
-    runsItem.getValue(),
-  ]);
+  const items = [profilesItem, activeProfileIdItem, settingsItem, reportCacheItem, runsItem];
+  const values = await storage.getItems(items);
+  const [profiles, activeProfileId, settings, reports, runs] = values.map((entry) => entry.value as unknown);
   return {
     loaded: true,
     profiles: normalizeProfiles(profiles),
