@@ -1045,6 +1045,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /The model:? [`'"]?[^`'"\s]+[`'"]? does not exist/i,
         /That model does not exist/i,
         /No such engine/i,
+        /Engine not found/i,
+        /The requested model [`'"]?[^`'"\s]+[`'"]? does not exist/i,
         /model:? [`'"]?[\w.:\-/]+[`'"]? (?:does not|doesn'?t) exi(?:st|t|s)\b/i,
       ],
       genericPatterns: [/model[_ ]not[_ ]found/i, /(?:Unknown|Invalid) model(?: id| name)?/i],
@@ -1306,6 +1308,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /Unknown request URL/i,
         /The resource you are requesting could not be found/i,
       ],
+      // Azure's answer to a wrong endpoint, deployment path or api-version; a bare 404 body from a proxy or a
+      // base URL that is not the API.
+      genericPatterns: [/Resource not found/i, /404 page not found/i, /404 status code \(no body\)/i],
     },
     title: 'Wrong API address',
     explanation:
