@@ -293,6 +293,7 @@ export function AccessPanel({
         <button
           type="button"
           class="button"
+          data-focus-key="copy-report"
           onClick={onCopyReport}
           disabled={view.report === null || running}
         >

@@ -51,6 +51,15 @@ export function Popup({ api: injectedApi, initialData }: PopupProps) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const marked = useRef(false);
+  // Which control opened the current view: focus goes back to it on return (its element was re-created).
+  const returnFocus = useRef<string | null>(null);
+  const previousView = useRef<View>('main');
+
+  /** Opens a view and remembers the control (its `data-focus-key`) to return focus to. */
+  function openView(next: View, from: string | null) {
+    returnFocus.current = from;
+    setView(next);
+  }
 
   const profile = pickActiveProfile(data.profiles, data.activeProfileId);
   const accessView = useMemo(
@@ -94,6 +103,11 @@ export function Popup({ api: injectedApi, initialData }: PopupProps) {
   // Move focus to the new view's heading, so keyboard and screen-reader users land where the content changed.
   useEffect(() => {
     if (view !== 'main') heading.current?.focus();
+    else if (previousView.current !== 'main' && returnFocus.current !== null) {
+      document.querySelector<HTMLElement>(`[data-focus-key="${returnFocus.current}"]`)?.focus();
+      returnFocus.current = null;
+    }
+    previousView.current = view;
     setConfirmDelete(false);
   }, [view]);
 
@@ -110,7 +124,7 @@ export function Popup({ api: injectedApi, initialData }: PopupProps) {
 
   async function switchProfile(value: string) {
     if (value === '__add') {
-      setView('add-key');
+      openView('add-key', 'profile-select');
       return;
     }
     await api.send('page:setActiveProfile', { profileId: value }).catch(() => {});
@@ -143,6 +157,7 @@ export function Popup({ api: injectedApi, initialData }: PopupProps) {
             {data.profiles.length > 0 && profile !== null && (
               <select
                 class="profile-select"
+                data-focus-key="profile-select"
                 aria-label="Key profile"
                 value={profile.id}
                 onChange={(event) => switchProfile(event.currentTarget.value)}
@@ -160,7 +175,8 @@ export function Popup({ api: injectedApi, initialData }: PopupProps) {
               class="icon-button"
               aria-label="Settings"
               title="Settings"
-              onClick={() => setView('settings')}
+              data-focus-key="settings"
+              onClick={() => openView('settings', 'settings')}
             >
               <Icon name="settings" />
             </button>
@@ -265,7 +281,8 @@ export function Popup({ api: injectedApi, initialData }: PopupProps) {
               <button
                 type="button"
                 class="button button--quiet button--small"
-                onClick={() => setView('edit-key')}
+                data-focus-key="edit"
+                onClick={() => openView('edit-key', 'edit')}
               >
                 Edit
               </button>
@@ -277,10 +294,10 @@ export function Popup({ api: injectedApi, initialData }: PopupProps) {
               view={accessView}
               hasKey={hasKey}
               paidConsent={data.settings.paidChecksConsent}
-              onCopyReport={() => setView('report')}
-              onPasteKeyAgain={() => setView('edit-key')}
+              onCopyReport={() => openView('report', 'copy-report')}
+              onPasteKeyAgain={() => openView('edit-key', 'edit')}
             />
-            <ExplainBox api={api} canCheck={hasKey} onAddKey={() => setView('edit-key')} />
+            <ExplainBox api={api} canCheck={hasKey} onAddKey={() => openView('edit-key', 'edit')} />
           </>
         )}
       </main>

@@ -61,7 +61,9 @@ describe('popup screenshots', () => {
     await shoot(page, 'popup-checking');
     // No layout jump: rows keep their place from "pending" to answered.
     const rowTops = () =>
-      page.locator('tr[data-model]').evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().top));
+      page
+        .locator('tr[data-model]')
+        .evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().top));
     const topsWhileChecking = await rowTops();
 
     await expect

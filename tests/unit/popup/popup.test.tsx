@@ -322,6 +322,8 @@ describe('Popup', () => {
     await vi.waitFor(async () => expect((await settingsItem.getValue()).models).toBeNull());
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     await vi.waitFor(() => expect($('.app')?.getAttribute('data-view')).toBe('main'));
+    // Focus returns to the control that opened the view.
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Settings'));
   });
 
   it('a session-only key that is gone: says so, keeps the results, offers to paste it again', async () => {
