@@ -409,6 +409,19 @@ export async function watchContentWorld(
   };
 }
 
+/** Waits (up to `timeoutMs`) until the content script's world exists, then returns it. */
+export async function contentWorldOf(find: () => Promise<ContentWorld>, timeoutMs = 10_000): Promise<ContentWorld> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await find();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 /* ------------------------------------------------------------------------------------------------------------ */
 /* Looking for a secret.                                                                                          */
 
