@@ -264,7 +264,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       genericPatterns: [/that it has the necessary scopes/i],
       hints: [
         /missing (?:the )?scopes?/i,
-        /(?:key|token) (?:lacks|is missing) (?:the )?(?:permission|scope)/i,
+        /(?:key|token) lacks (?:the )?(?:permission|scope)/i,
+        /(?:key|token) is missing (?:the )?(?:permission|scope)/i,
       ],
     },
     title: 'Key lacks the {scopes|needed} permission',
@@ -1013,7 +1014,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /This model version is deprecated/i,
         /has been deprecated, learn more here/i,
       ],
-      hints: [/(?:model|engine) (?:is|was|has been) (?:deprecated|retired|discontinued|shut ?down)/i],
+      hints: [
+        /(?:model|engine) (?:is|was|has been) deprecated/i,
+        /(?:model|engine) (?:is|was|has been) retired/i,
+        /(?:model|engine) (?:is|was|has been) discontinued/i,
+        /(?:model|engine) (?:is|was|has been) shut ?down/i,
+      ],
     },
     title: '{model|This model} was retired',
     explanation:
@@ -1049,7 +1055,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /The requested model [`'"]?[^`'"\s]+[`'"]? does not exist/i,
         /model:? [`'"]?[\w.:\-/]+[`'"]? (?:does not|doesn'?t) exi(?:st|t|s)\b/i,
       ],
-      genericPatterns: [/model[_ ]not[_ ]found/i, /(?:Unknown|Invalid) model(?: id| name)?/i],
+      genericPatterns: [/model[_ ]not[_ ]found/i, /Unknown model/i, /Invalid model/i],
       exceptions: ['NotFoundError'],
       statuses: [404],
     },
@@ -1722,7 +1728,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     match: {
       patterns: [
         /Error communicating with OpenAI/i,
-        /ECONNRESET|ECONNREFUSED|ECONNABORTED|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN/,
+        /ECONN(?:RESET|REFUSED|ABORTED)/,
+        /EHOSTUNREACH/,
+        /ENETUNREACH/,
+        /EAI_AGAIN/,
         /ENOTFOUND/,
         /getaddrinfo/i,
         /socket hang up/i,
@@ -1750,7 +1759,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         'FetchError',
         'RemoteProtocolError',
       ],
-      hints: [/(?:can'?t|cannot|unable to|could not) (?:connect|reach) (?:to )?(?:the )?(?:openai|api)/i],
+      hints: [
+        /(?:can'?t|cannot|unable to|could not) connect to (?:the )?(?:openai|api)/i,
+        /(?:can'?t|cannot|unable to|could not) reach (?:the )?(?:openai|api)/i,
+      ],
     },
     title: 'Could not reach OpenAI',
     explanation:

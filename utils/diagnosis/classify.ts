@@ -150,18 +150,63 @@ export interface Score {
  */
 const NEEDLE_INDEX = new Map<RegExp, number>();
 const NEEDLE_LIST: string[] = [];
-for (const entry of CATALOGUE) {
+/**
+ * Which entries a signal can wake up: needle index → entries, code/type/exception/status value → entries.
+ * Scoring visits only the entries some signal of the text points to (a handful of ~70), in catalogue order.
+ */
+const ENTRIES_BY_NEEDLE: number[][] = [];
+const ENTRIES_BY_VALUE = new Map<string, number[]>();
+const addEntry = (key: string, order: number) => {
+  const list = ENTRIES_BY_VALUE.get(key);
+  if (list === undefined) ENTRIES_BY_VALUE.set(key, [order]);
+  else if (!list.includes(order)) list.push(order);
+};
+CATALOGUE.forEach((entry, order) => {
   for (const list of [entry.match.patterns, entry.match.genericPatterns, entry.match.hints]) {
     for (const regex of list ?? []) {
-      // Case-sensitive patterns are checked on lower-cased text too: a necessary condition is all we need.
+      // Case-sensitive patterns are checked case-blind too: a necessary condition is all we need.
       const needle = requiredLiteral(regex)?.toLowerCase().slice(0, NEEDLE_LENGTH);
-      if (needle === undefined) continue;
+      if (needle === undefined) throw new Error(`catalogue pattern without a literal: ${regex.source}`);
       let index = NEEDLE_LIST.indexOf(needle);
-      if (index === -1) index = NEEDLE_LIST.push(needle) - 1;
+      if (index === -1) {
+        index = NEEDLE_LIST.push(needle) - 1;
+        ENTRIES_BY_NEEDLE.push([]);
+      }
       NEEDLE_INDEX.set(regex, index);
+      const entries = ENTRIES_BY_NEEDLE[index] as number[];
+      if (!entries.includes(order)) entries.push(order);
     }
   }
+  for (const code of entry.match.codes ?? []) addEntry(`code:${code}`, order);
+  for (const type of [...(entry.match.types ?? []), ...(entry.match.sharedTypes ?? [])]) {
+    addEntry(`type:${type}`, order);
+  }
+  for (const name of entry.match.exceptions ?? []) addEntry(`exception:${name}`, order);
+  for (const status of entry.match.statuses ?? []) addEntry(`status:${status}`, order);
+});
+
+/** The catalogue orders (sorted) of the entries some signal of `parsed` points to. */
+function candidateEntries(parsed: ParsedError, nearCodes: ReadonlySet<string>): number[] {
+  const marked = new Uint8Array(CATALOGUE.length);
+  const mark = (orders: readonly number[] | undefined) => {
+    if (orders) for (const order of orders) marked[order] = 1;
+  };
+  const present = presentNeedles(parsed);
+  for (let i = 0; i < present.length; i++) if (present[i] === 1) mark(ENTRIES_BY_NEEDLE[i]);
+  if (parsed.code !== undefined) mark(ENTRIES_BY_VALUE.get(`code:${parsed.code}`));
+  for (const word of parsed.codeWords) mark(ENTRIES_BY_VALUE.get(`code:${word}`));
+  for (const code of nearCodes) {
+    mark(ENTRIES_BY_VALUE.get(`code:${code}`));
+    mark(ENTRIES_BY_VALUE.get(`type:${code}`));
+  }
+  if (parsed.type !== undefined) mark(ENTRIES_BY_VALUE.get(`type:${parsed.type}`));
+  for (const name of parsed.exceptions) mark(ENTRIES_BY_VALUE.get(`exception:${name}`));
+  if (parsed.status !== undefined) mark(ENTRIES_BY_VALUE.get(`status:${parsed.status}`));
+  const orders: number[] = [];
+  for (let order = 0; order < marked.length; order++) if (marked[order] === 1) orders.push(order);
+  return orders;
 }
+
 const NEEDLES = new NeedleSet(NEEDLE_LIST);
 
 /** Which needles occur in a parsed text, computed once per text. */
@@ -170,7 +215,7 @@ const PRESENT = new WeakMap<ParsedError, Uint8Array>();
 function presentNeedles(parsed: ParsedError): Uint8Array {
   let present = PRESENT.get(parsed);
   if (present === undefined) {
-    present = NEEDLES.find(parsed.flat.toLowerCase());
+    present = NEEDLES.find(parsed.flat);
     PRESENT.set(parsed, present);
   }
   return present;
@@ -394,20 +439,24 @@ const SCOPES = /\bMissing scopes?: ?([\w.]+(?:, ?[\w.]+)*)/i;
 
 function templateValues(fields: ExtractedFields, resolution: Resolution, flat: string): Map<string, string> {
   const values = new Map<string, string>();
-  // Values read from the text are redacted here, once: everything displayed is built from catalogue text and
-  // these values, so no key can reach a title or an explanation.
   const set = (name: string, value: string | number | undefined) => {
     if (value === undefined || value === '') return;
-    values.set(name, typeof value === 'number' ? formatNumber(value) : redactKeys(value));
+    values.set(name, typeof value === 'number' ? formatNumber(value) : value);
   };
-  set('model', fields.model);
-  set('param', fields.param);
-  set('code', fields.code);
+  // Free-form values read from the text are redacted here, once: everything displayed is built from catalogue
+  // text and these values, so no key can reach a title or an explanation. (The other values cannot hold one:
+  // type and scopes have no '-', ids are checked against their org-/proj_ shapes, the rest come from our data.)
+  const setRedacted = (name: string, value: string | undefined) => {
+    if (value !== undefined && value !== '') values.set(name, redactKeys(value));
+  };
+  setRedacted('model', fields.model);
+  setRedacted('param', fields.param);
+  setRedacted('code', fields.code);
   set('type', fields.type);
   if (fields.status !== undefined) values.set('status', String(fields.status));
   set('organizationId', fields.organizationId);
   set('projectId', fields.projectId);
-  set('requestId', fields.requestId);
+  setRedacted('requestId', fields.requestId);
   set('limit', fields.limit);
   set('used', fields.used);
   set('requested', fields.requested);
@@ -565,7 +614,7 @@ export function bestMatch(parsed: ParsedError, context?: Evidence): BestMatch | 
   // Misspelled codes only matter when nothing stronger was found: compute them (edit distances) only then.
   const scoreAll = (nearCodes: ReadonlySet<string>): Score | undefined => {
     let best: Score | undefined;
-    for (let order = 0; order < CATALOGUE.length; order++) {
+    for (const order of candidateEntries(parsed, nearCodes)) {
       const score = scoreEntry(CATALOGUE[order] as CatalogueEntry, order, parsed, evidence, nearCodes);
       if (score && (!best || better(score, best))) best = score;
     }

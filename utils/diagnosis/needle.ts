@@ -144,6 +144,7 @@ export class NeedleSet {
   readonly next: Uint16Array;
   /** Needle indices ending at each state (including via failure links). */
   readonly outputs: number[][];
+  readonly hasOutput: Uint8Array;
   readonly size: number;
 
   constructor(needles: readonly string[]) {
@@ -152,7 +153,13 @@ export class NeedleSet {
     for (const needle of needles) {
       for (let i = 0; i < needle.length; i++) {
         const code = needle.charCodeAt(i);
-        if (this.classOf[code] === 0) this.classOf[code] = classCount++;
+        if (this.classOf[code] === 0) {
+          // Needles are lower case; an upper-case letter reads as its lower-case class (no toLowerCase copy).
+          const cls = classCount++;
+          this.classOf[code] = cls;
+          const upper = needle[i]?.toUpperCase().charCodeAt(0);
+          if (upper !== undefined && upper !== code && upper < 65536) this.classOf[upper] = cls;
+        }
       }
     }
     if (classCount > 255) throw new Error('needle alphabet too large');
@@ -200,17 +207,20 @@ export class NeedleSet {
     }
     this.next = next;
     this.outputs = outputs;
+    this.hasOutput = Uint8Array.from(outputs, (list) => (list.length > 0 ? 1 : 0));
   }
 
-  /** found[i] === 1 when needle i occurs in `lowerText`. */
-  find(lowerText: string): Uint8Array {
+  /** found[i] === 1 when needle i occurs in `text` (ASCII letters compared without case). */
+  find(text: string): Uint8Array {
     const found = new Uint8Array(this.size);
-    const { classOf, classCount, next, outputs } = this;
+    const { classOf, classCount, next, outputs, hasOutput } = this;
     let state = 0;
-    for (let i = 0; i < lowerText.length; i++) {
-      state = next[state * classCount + (classOf[lowerText.charCodeAt(i)] as number)] as number;
-      const output = outputs[state] as number[];
-      for (let k = 0; k < output.length; k++) found[output[k] as number] = 1;
+    for (let i = 0; i < text.length; i++) {
+      state = next[state * classCount + (classOf[text.charCodeAt(i)] as number)] as number;
+      if (hasOutput[state] === 1) {
+        const output = outputs[state] as number[];
+        for (let k = 0; k < output.length; k++) found[output[k] as number] = 1;
+      }
     }
     return found;
   }
