@@ -10,7 +10,8 @@ import type { ModelResult } from '@/utils/probes/types';
 import { explainDraftItem } from '@/utils/storage';
 import { Icon } from '../icons';
 import type { PopupApi } from './api';
-import { DiagnosisCard } from './views';
+// Static: this whole box is itself loaded on demand (views.ts), so the card comes with it.
+import { DiagnosisCard } from '../diagnosis/DiagnosisCard';
 
 /** Typing pauses this long before the text is explained; a paste is explained at once. */
 const TYPING_DELAY_MS = 150;
