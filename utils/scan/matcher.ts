@@ -18,7 +18,7 @@ function mightHoldKey(text: string): boolean {
 }
 
 export interface DiagnosisMatcherOptions {
-  /** Distinct block texts remembered (least recently used dropped). */
+  /** Distinct block texts remembered (the oldest dropped first). */
   cacheSize?: number;
 }
 
@@ -31,12 +31,7 @@ export function createDiagnosisMatcher(options: DiagnosisMatcherOptions = {}): S
     findErrors(text) {
       if (!mightContainError(text)) return NOTHING;
       const cached = errorCache.get(text);
-      if (cached) {
-        // Refresh its place in the LRU order.
-        errorCache.delete(text);
-        errorCache.set(text, cached);
-        return cached;
-      }
+      if (cached) return cached;
       const spans = findErrorSpans(text);
       errorCache.set(text, spans);
       if (errorCache.size > cacheSize) {
