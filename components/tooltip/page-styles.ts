@@ -9,6 +9,7 @@
 import { CATEGORY_LOOKS, type CategoryTone } from '@/components/diagnosis/categories';
 import { CATEGORY_IDS } from '@/utils/diagnosis/types';
 import {
+  ATTR_LABEL_TITLE,
   ATTR_LABELS_SETTING,
   CODE_ERROR_HIGHLIGHT,
   CODE_KEY_HIGHLIGHT,
@@ -121,6 +122,7 @@ ${LABEL_TAG}::before {
   background: rgb(var(--mad-tone));
   vertical-align: 0.05em;
 }
+${LABEL_TAG}::after { content: attr(${ATTR_LABEL_TITLE}); }
 ${LABEL_TAG}:hover, ${LABEL_TAG}[aria-expanded="true"] { background: rgb(var(--mad-tone) / 0.24); }
 ${LABEL_ROW_TAG} { display: flex; flex-wrap: wrap; gap: 0.4em; margin: -0.5em 0 1em; }
 ${LABEL_ROW_TAG} > ${LABEL_TAG} { margin-inline-start: 0; }

@@ -19,6 +19,8 @@ export const ATTR_WARNING = 'data-mad-warning';
 export const ATTR_GROUP = 'data-mad-group';
 /** Marks our own inserted UI (labels): skipped by every scan. */
 export const ATTR_OWN_UI = 'data-mad-ui';
+/** A label's text (the diagnosis title), shown with CSS `content: attr(…)` so it never becomes page text. */
+export const ATTR_LABEL_TITLE = 'data-mad-title';
 /** On a code block we marked (attributes only; its content is left to the syntax highlighter). */
 export const ATTR_CODE = 'data-mad-code';
 /** On `<html>`: `off` hides the inline labels (settings.inlineLabels). */

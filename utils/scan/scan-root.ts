@@ -9,6 +9,7 @@ import {
   ATTR_CODE,
   ATTR_GROUP,
   ATTR_HIGHLIGHT,
+  ATTR_LABEL_TITLE,
   ATTR_OWN_UI,
   ATTR_QUOTED,
   ATTR_WARNING,
@@ -112,7 +113,10 @@ function createLabel(document: Document, group: number, kind: string, title: str
   label.setAttribute('tabindex', '0');
   label.setAttribute('aria-haspopup', 'dialog');
   label.setAttribute('aria-expanded', 'false');
-  label.textContent = title;
+  // The title is drawn by CSS from this attribute, so the page's text stays the page's: a reader who selects
+  // and quotes a post (Discourse's quote button), copies it or searches it with Ctrl+F never gets our words.
+  label.setAttribute(ATTR_LABEL_TITLE, title);
+  label.setAttribute('aria-label', title);
   return label;
 }
 

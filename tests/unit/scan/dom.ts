@@ -7,13 +7,6 @@ export function loadPage(html: string): void {
   document.body.innerHTML = parsed.body.innerHTML;
 }
 
-/** The text a reader sees in an element, without our labels. */
-export function readerText(element: Element): string {
-  const clone = element.cloneNode(true) as Element;
-  for (const own of clone.querySelectorAll('[data-mad-ui]')) own.remove();
-  return clone.textContent ?? '';
-}
-
 export function post(number: number): Element {
   const element = document.querySelector(`[data-post-number="${number}"]`);
   if (!element) throw new Error(`post ${number} not in the page`);
