@@ -133,10 +133,21 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /Access denied due to invalid subscription key/i,
         /API key (?:is )?(?:revoked|has been revoked|expired|has expired)/i,
       ],
-      genericPatterns: [/Invalid API[ _-]?key/i, /API[ _-]?key (?:is )?(?:invalid|not valid|incorrect)/i],
+      genericPatterns: [
+        /Invalid API[ _-]?key/i,
+        /API[ _-]?key (?:is )?(?:invalid|not valid|incorrect)/i,
+        /API key (?:you provided |provided )is (?:invalid|not valid|incorrect)/i,
+      ],
       exceptions: ['AuthenticationError'],
       statuses: [401],
-      hints: [/(?:wrong|bad|incorrect|invalid) (?:openai )?(?:api )?key/i],
+      hints: [
+        /密钥(?:无效|错误)/,
+        /秘钥(?:无效|错误)/,
+        /无效的(?:API ?)?(?:密钥|秘钥|key)/i,
+        /APIキーが無効/,
+        /(?:неверный|недействительный) (?:API[- ])?ключ/i,
+        /(?:wrong|bad|incorrect|invalid) (?:openai )?(?:api )?key/i,
+      ],
     },
     title: 'API key rejected',
     explanation:
@@ -226,6 +237,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       hints: [
         /(?:no|missing|empty) (?:openai )?api[ _-]?key/i,
         /api[ _-]?key (?:is )?(?:missing|not set|not provided|not found)/i,
+        /please set (?:your |the )?OPENAI_API_KEY/i,
+        /OPENAI_API_KEY (?:is )?(?:not defined|undefined)/i,
       ],
     },
     title: 'No API key was sent',
@@ -301,8 +314,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: 'org-no-membership',
     category: 'org_membership',
     match: {
-      codes: ['no_organization'],
-      patterns: [/must be a member of an organization to use the API/i],
+      codes: ['no_organization', 'no_valid_organizations'],
+      // Also the help-center slug people link ("…-you-must-be-a-member-of-an-organization-to-use-the-api").
+      patterns: [/must[- ]be[- ]a[- ]member[- ]of[- ]an[- ]organization/i],
     },
     title: 'Not a member of any organization',
     explanation:
@@ -401,7 +415,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /OpenAI account (?:associated with this API key )?has been deactivated/i,
         /Your OpenAI account has been (?:deactivated|disabled|suspended)/i,
       ],
-      hints: [/account (?:has been |was |is )?(?:deactivated|disabled|suspended|banned)/i],
+      hints: [
+        /账号(?:已)?被(?:封|停用)/,
+        /账户(?:已)?被(?:封|停用)/,
+        /封号/,
+        /account (?:has been |was |is )?(?:deactivated|disabled|suspended|banned)/i,
+      ],
     },
     title: 'Account deactivated',
     explanation:
@@ -458,7 +477,15 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /Country, region,? or territory not supported/i,
         /Unsupported country, region,? or territory/i,
       ],
-      hints: [/(?:country|region) (?:is )?not supported/i, /not available in your (?:country|region)/i],
+      hints: [
+        /不支持(?:的|该|您的)?(?:国家|地区)/,
+        /(?:国家|地区)不(?:受)?支持/,
+        /サポートされていない地域/,
+        /регион не поддерживается/,
+        /(?:country|region) (?:is )?not supported/i,
+        /unsupported (?:country|region|location)/i,
+        /not available in your (?:country|region)/i,
+      ],
     },
     title: 'Country or region not supported',
     explanation:
@@ -560,8 +587,16 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       types: ['insufficient_quota'],
       patterns: [/exceeded your current quota/i, /check your plan and billing details/i],
       hints: [
+        /配额(?:不足|已用完|用尽)/,
+        /超出了?(?:当前|您的)?的?配额/,
+        /配额已?超(?:出|限)/,
+        /额度(?:不足|用尽|已用完)/,
+        /余额不足/,
+        /クォータ(?:を超|超過)/,
+        /квот[аы] (?:исчерпан|превышен)/,
         /insufficient[_ ]quota/i,
         /quota (?:exceeded|reached|used up|exhausted)/i,
+        /exceeded (?:your|the|my) (?:current |api )?quota/i,
         /out of (?:quota|credits?)/i,
       ],
     },
@@ -852,7 +887,16 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       genericPatterns: [/Too Many Requests/i, /Rate limit (?:reached|exceeded)/i],
       exceptions: ['RateLimitError'],
       statuses: [429],
-      hints: [/rate[- ]?limit(?:ed|ing)?/i, /too many requests/i],
+      hints: [
+        /速率限制/,
+        /频率限制/,
+        /请求(?:过于|太)频繁/,
+        /レート制限/,
+        /лимит запросов/,
+        /rate[- ]?limit(?:ed|ing)?/i,
+        /too many requests/i,
+        /sending requests too quickly/i,
+      ],
     },
     title: 'Rate limit reached for {model|this model}',
     explanation:
@@ -985,6 +1029,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /(?:do|does) not have access to (?:the |this )?model/i,
         /not available (?:on|for|in) your (?:usage )?tier/i,
         /only available to (?:users|organizations|accounts) (?:on|in|with)/i,
+        // Codex signed in with a ChatGPT plan: the model exists, this sign-in may not use it.
+        /model is not supported when using Codex with a ChatGPT account/i,
       ],
       hints: [/(?:no|don'?t have|lost) access to (?:gpt|o\d|the model|this model)/i],
     },
@@ -1045,6 +1091,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     category: 'model_not_found',
     resolver: 'model-404',
     match: {
+      hints: [/模型不存在/, /モデルが存在しません/, /модел[ьи] не существует/],
       codes: ['model_not_found'],
       patterns: [
         /does not exist or you do not have access to it/i,
@@ -1055,7 +1102,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /The requested model [`'"]?[^`'"\s]+[`'"]? does not exist/i,
         /model:? [`'"]?[\w.:\-/]+[`'"]? (?:does not|doesn'?t) exi(?:st|t|s)\b/i,
       ],
-      genericPatterns: [/model[_ ]not[_ ]found/i, /Unknown model/i, /Invalid model/i],
+      genericPatterns: [
+        /model[_ ]not[_ ]found/i,
+        /Unknown model/i,
+        /Invalid model/i,
+        /model [`'"]?[\w.:\-/]+[`'"]? not found/i,
+      ],
       exceptions: ['NotFoundError'],
       statuses: [404],
     },
@@ -1313,6 +1365,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /Unrecognized request URL/i,
         /Unknown request URL/i,
         /The resource you are requesting could not be found/i,
+        /Invalid method for URL/i,
       ],
       // Azure's answer to a wrong endpoint, deployment path or api-version; a bare 404 body from a proxy or a
       // base URL that is not the API.
@@ -1424,7 +1477,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /max_tokens is too large/i,
         /This model supports at most \d+ completion tokens/i,
       ],
-      genericPatterns: [/Additional properties are not allowed/i],
+      genericPatterns: [
+        /Additional properties are not allowed/i,
+        /(?:parameter|argument) [`'"]?\w+[`'"]? is not supported/i,
+      ],
       hints: [/unsupported (?:parameter|argument|value)/i],
     },
     title: '{model|This model} does not accept {param|a parameter}',
@@ -1696,7 +1752,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         'TimeoutError',
       ],
       statuses: [408],
-      hints: [/timed? ?out/i],
+      hints: [/(?:连接|请求)超时/, /タイムアウト/, /timed? ?out/i],
     },
     title: 'Request to OpenAI timed out',
     explanation:
@@ -1891,6 +1947,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /Internal Server Error/i,
         /Service Unavailable/i,
         /An error occurred while processing your request/i,
+        /upstream connect error or disconnect\/reset before headers/i,
       ],
       exceptions: ['InternalServerError', 'APIError'],
       statuses: [500, 503],

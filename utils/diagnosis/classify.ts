@@ -51,9 +51,18 @@ export const TIER = {
 const OPENAI_MENTION =
   /openai|\bgpt-?\d|\bo[1345](?:-mini|-pro|-preview)?\b|dall-?e|chatgpt|whisper-1|text-embedding|davinci|\borg-[A-Za-z0-9]{8}|\bproj_[A-Za-z0-9]{8}|\bsk-(?:proj-)?[A-Za-z0-9*]{4}/i;
 
-/** Other providers and their error shapes: with no OpenAI mention, their errors are not ours to explain. */
+/**
+ * Another service produced the error: its name, domain, SDK, or wording only it uses (OpenRouter's "This
+ * endpoint's maximum context length… middle-out", Ollama's "try pulling it first", ChatGPT's web "usage cap").
+ * With no OpenAI mention these are not ours to explain, even when they copy OpenAI's wording.
+ */
 const OTHER_PROVIDER =
-  /anthropic|claude|gemini|googleapis|generativelanguage|vertex ?ai|ollama|\bgroq\b|mistral|cohere|bedrock|deepseek|moonshot|openrouter|perplexity|dashscope|qwen|zhipu|\bxai\b|\bgrok\b|x-api-key|\b(?:authentication|permission|not_found|overloaded|rate_limit)_error\b|\breq_011/i;
+  /anthropic|googleapis|generativelanguage|ai\.google\.dev|vertex ?ai|ollama|try pulling it first|\bgroq\b|cohere|bedrock|moonshot|openrouter|middle-out|This endpoint's maximum context length|perplexity|dashscope|zhipu|\bxai\b|x\.ai\b|x-api-key|usage cap|GeminiException|AnthropicException|\b(?:authentication|permission|not_found|overloaded|rate_limit)_error\b|\breq_011/i;
+/**
+ * Other providers' model names. Alone they do not make an error foreign: a Claude id sent to api.openai.com
+ * gets OpenAI's own "does not exist" message. Only OpenAI's wording can then still make the text ours.
+ */
+const OTHER_MODEL = /claude|gemini|llama|mistral|mixtral|deepseek|qwen|\bgrok\b|command-r/i;
 /** Anthropic's body: `{"type":"error","error":{"type":"…_error"` (OpenAI's stream events carry a sequence_number). */
 const ANTHROPIC_BODY = /\{ ?"type": ?"error", ?"error": ?\{ ?"type": ?"\w+_error"/;
 const GOOGLE_STATUS =
@@ -96,15 +105,20 @@ const REPORT_SHAPES: readonly RegExp[] = [
   // "returns the following error", "shows this error"
   /\b(?:returns?|returned|throws?|threw|shows?|showed|says?|said|gives?|gave)(?: \w+){0,3} (?:error|exception)\b/i,
   /\berror (?:message|response)\b/i,
+  // The same in Chinese, Japanese and Russian issue threads: "报错", "错误：", "エラー", "ошибка".
+  /报错|错误|异常|エラー|ошибк/i,
 ];
 
 /** Error words next to which a paraphrase counts as an error report. */
 const ERROR_WORD =
-  /\b(?:error|errors|exception|failed|fails|failing|failure|refused|rejected|denied)\b|\berror/i;
+  /\b(?:error|errors|exception|failed|fails|failing|failure|refused|rejected|denied)\b|\berror|错误|报错|异常|失败|エラー|ошибк/i;
 
 export interface Evidence {
   aboutOpenAI: boolean;
+  /** Another provider is named (or only its model ids appear): only OpenAI's own wording still counts. */
   otherProvider: boolean;
+  /** Another service produced the error (see OTHER_PROVIDER): nothing counts. */
+  otherSource: boolean;
   errorWord: boolean;
   /**
    * The text reports an error rather than talks about one: a status, an exception, an error body, an error
@@ -116,10 +130,13 @@ export interface Evidence {
 
 export function gatherEvidence(parsed: ParsedError): Evidence {
   const { flat } = parsed;
-  if (parsed.fromApi) return { aboutOpenAI: true, otherProvider: false, errorWord: true, report: true };
+  if (parsed.fromApi) {
+    return { aboutOpenAI: true, otherProvider: false, otherSource: false, errorWord: true, report: true };
+  }
   const mention = OPENAI_MENTION.test(flat);
-  const otherProvider =
+  const otherSource =
     !mention && (OTHER_PROVIDER.test(flat) || GOOGLE_STATUS.test(flat) || ANTHROPIC_BODY.test(flat));
+  const otherProvider = otherSource || (!mention && OTHER_MODEL.test(flat));
   const aboutOpenAI =
     !otherProvider &&
     (mention ||
@@ -133,7 +150,7 @@ export function gatherEvidence(parsed: ParsedError): Evidence {
     parsed.hasErrorObject ||
     SDK_MESSAGE_SHAPE.test(flat) ||
     REPORT_SHAPES.some((shape) => shape.test(flat));
-  return { aboutOpenAI, otherProvider, errorWord: ERROR_WORD.test(flat), report };
+  return { aboutOpenAI, otherProvider, otherSource, errorWord: ERROR_WORD.test(flat), report };
 }
 
 export interface Score {
@@ -604,6 +621,7 @@ export function bestMatch(parsed: ParsedError, context?: Evidence): BestMatch | 
     ? {
         aboutOpenAI: (own.aboutOpenAI || context.aboutOpenAI) && !context.otherProvider,
         otherProvider: context.otherProvider,
+        otherSource: context.otherSource,
         errorWord: own.errorWord || context.errorWord,
         report: own.report || context.report,
       }
@@ -625,7 +643,10 @@ export function bestMatch(parsed: ParsedError, context?: Evidence): BestMatch | 
     const nearCodes = misspelledCodes(parsed);
     if (nearCodes.size > 0) best = scoreAll(nearCodes);
   }
-  if (foreign) return best && best.primary >= TIER.pattern ? { score: best, evidence } : null;
+  if (foreign) {
+    const source = evidence.otherSource || own.otherSource;
+    return best && !source && best.primary >= TIER.pattern ? { score: best, evidence } : null;
+  }
   if (!best) {
     // An OpenAI-shaped error body we have no entry for: "other", not "no diagnosis".
     if (!(parsed.hasErrorObject && evidence.aboutOpenAI)) return null;
@@ -704,6 +725,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): D
 export const CLASSIFY_PATTERNS: readonly RegExp[] = [
   OPENAI_MENTION,
   OTHER_PROVIDER,
+  OTHER_MODEL,
   ANTHROPIC_BODY,
   GOOGLE_STATUS,
   SDK_MESSAGE_SHAPE,

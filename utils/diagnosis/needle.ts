@@ -125,7 +125,9 @@ export function requiredLiteral(pattern: RegExp): string | undefined {
     i++;
   }
   endRun();
-  if (best.length < 3) return undefined;
+  // Three letters are the least that filters anything; two characters of a non-Latin script are a word.
+  const nonLatin = [...best].some((char) => char.charCodeAt(0) > 0x24f);
+  if (best.length < 3 && !(best.length === 2 && nonLatin)) return undefined;
   return pattern.flags.includes('i') ? best.toLowerCase() : best;
 }
 

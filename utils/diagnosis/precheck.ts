@@ -163,6 +163,48 @@ export const PRECHECK_ANCHORS: readonly string[] = [
   'violat',
 ];
 
+/**
+ * Words in other scripts for the errors people describe in their own language (Chinese, Japanese, Russian
+ * issue trackers): quota, rate limit, key, region, model, timeout, error. Checked only when the text has
+ * characters of those scripts, so English prose pays nothing for them.
+ */
+export const WIDE_ANCHORS: readonly string[] = [
+  '错误',
+  '报错',
+  '异常',
+  '失败',
+  '配额',
+  '额度',
+  '余额',
+  '频率',
+  '速率',
+  '限制',
+  '密钥',
+  '秘钥',
+  '无效',
+  '地区',
+  '国家',
+  '模型',
+  '超时',
+  '连接',
+  '封号',
+  '停用',
+  '上下文',
+  'エラー',
+  'クォータ',
+  'レート',
+  'キー',
+  '無効',
+  '地域',
+  'タイムアウト',
+  'ошибк',
+  'квот',
+  'лимит',
+  'ключ',
+  'регион',
+  'модел',
+];
+
 /** The compiled automaton: a flat transition table over character classes. */
 interface Automaton {
   /** ASCII code → character class (0 = any other character, including all non-ASCII). */
@@ -257,10 +299,16 @@ const AUTOMATON = buildAutomaton(PRECHECK_ANCHORS);
 export function mightContainError(text: string): boolean {
   const { classOf, next } = AUTOMATON;
   let state = 0;
+  let wide = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    state = next[state + (code < 128 ? (classOf[code] as number) : 0)] as number;
-    if (state === ACCEPT) return true;
+    if (code < 128) {
+      state = next[state + (classOf[code] as number)] as number;
+      if (state === ACCEPT) return true;
+    } else {
+      state = next[state] as number;
+      if (code >= 0x400) wide = true;
+    }
   }
-  return false;
+  return wide && WIDE_ANCHORS.some((anchor) => text.includes(anchor));
 }

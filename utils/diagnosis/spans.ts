@@ -206,7 +206,7 @@ export function findErrorSpans(text: string): ErrorSpan[] {
   if (!mightContainError(text)) return [];
   const whole = parseErrorText(text);
   const context = gatherEvidence(whole);
-  if (context.otherProvider) return [];
+  if (context.otherSource) return [];
 
   const objects = errorObjects(text);
   const candidates: Range[] = [];
