@@ -229,6 +229,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /Did not find OPENAI_API_KEY/i,
         /Missing bearer (?:or basic )?authentication in header/i,
         /OpenAI API key is missing/i,
+        /must provide an API key/i,
         /missing environment variable:? ["'`]?OPENAI_API_KEY/i,
         /OPENAI_API_KEY(?: environment variable)? (?:is not set|not set|is missing|not found|is required|is empty)/i,
         /apiKey\b[^\n]{0,20}\b(?:is required|must be (?:set|provided))/,
@@ -274,7 +275,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     match: {
       codes: ['missing_scope', 'insufficient_permissions'],
       patterns: [/Missing scopes?: ?[\w.]/i, /insufficient permissions for this operation/i],
-      genericPatterns: [/that it has the necessary scopes/i],
+      genericPatterns: [/that it has the necessary scopes/i, /insufficient permissions/i],
       hints: [
         /missing (?:the )?scopes?/i,
         /(?:key|token) lacks (?:the )?(?:permission|scope)/i,
@@ -1480,6 +1481,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       genericPatterns: [
         /Additional properties are not allowed/i,
         /(?:parameter|argument) [`'"]?\w+[`'"]? is not supported/i,
+        /This model does not support/i,
       ],
       hints: [/unsupported (?:parameter|argument|value)/i],
     },
@@ -1857,6 +1859,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /(?:engine|server) is currently overloaded/i,
         /The server is overloaded or not ready yet/i,
       ],
+      genericPatterns: [/experiencing (?:high|heavy|unusually high) (?:traffic|load|demand)/i],
       exceptions: ['ServiceUnavailableError', 'TryAgain'],
       statuses: [503],
       hints: [/overloaded/i],
@@ -1938,7 +1941,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     category: 'server_error',
     match: {
       codes: ['server_error', 'internal_error'],
-      types: ['server_error', 'internal_server_error'],
+      types: ['server_error', 'internal_server_error', 'internal_error'],
       patterns: [
         /The server had an error (?:while )?processing your request/i,
         /An error occurred while processing your request\. You can retry your request/i,
@@ -1948,6 +1951,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /Service Unavailable/i,
         /An error occurred while processing your request/i,
         /upstream connect error or disconnect\/reset before headers/i,
+        /Internal error/i,
+        /server is (?:currently )?unavailable/i,
+        /Timed out generating response/i,
+        /Request failed due to server shutdown/i,
       ],
       exceptions: ['InternalServerError', 'APIError'],
       statuses: [500, 503],
