@@ -126,12 +126,27 @@ export interface Evidence {
    * same words as the errors; generic wording, bare code words and paraphrases count only in reports.
    */
   report: boolean;
+  /**
+   * A line or a title ("Rate limit exceeded with gpt-4o"), not an article: short texts that hold an error
+   * phrase are reports even without an error label.
+   */
+  terse: boolean;
 }
+
+/** Texts up to this length count as terse (an issue title, a log line, one pasted message). */
+const TERSE_LENGTH = 160;
 
 export function gatherEvidence(parsed: ParsedError): Evidence {
   const { flat } = parsed;
   if (parsed.fromApi) {
-    return { aboutOpenAI: true, otherProvider: false, otherSource: false, errorWord: true, report: true };
+    return {
+      aboutOpenAI: true,
+      otherProvider: false,
+      otherSource: false,
+      errorWord: true,
+      report: true,
+      terse: true,
+    };
   }
   const mention = OPENAI_MENTION.test(flat);
   const otherSource =
@@ -150,7 +165,14 @@ export function gatherEvidence(parsed: ParsedError): Evidence {
     parsed.hasErrorObject ||
     SDK_MESSAGE_SHAPE.test(flat) ||
     REPORT_SHAPES.some((shape) => shape.test(flat));
-  return { aboutOpenAI, otherProvider, otherSource, errorWord: ERROR_WORD.test(flat), report };
+  return {
+    aboutOpenAI,
+    otherProvider,
+    otherSource,
+    errorWord: ERROR_WORD.test(flat),
+    report,
+    terse: flat.length <= TERSE_LENGTH,
+  };
 }
 
 export interface Score {
@@ -336,7 +358,8 @@ function scoreEntry(
     // A bare code word ("Error: insufficient_quota") counts only in a report, not in an article about codes.
     else if (
       parsed.code === undefined &&
-      (anyIn(codes, parsed.labelledCodeWords) || (evidence.report && anyIn(codes, parsed.codeWords)))
+      (anyIn(codes, parsed.labelledCodeWords) ||
+        ((evidence.report || evidence.terse) && anyIn(codes, parsed.codeWords)))
     ) {
       addSignal(tally, TIER.code);
     } else if (nearCodes.size > 0 && anyIn(codes, nearCodes)) addSignal(tally, TIER.fuzzyCode);
@@ -347,7 +370,7 @@ function scoreEntry(
   }
   // The weaker signals need the text to be about OpenAI (see OPENAI_MENTION).
   if (evidence.aboutOpenAI) {
-    if (evidence.report && match.genericPatterns) {
+    if ((evidence.report || evidence.terse) && match.genericPatterns) {
       const genericAt = firstMatch(match.genericPatterns, parsed);
       if (genericAt !== undefined) addSignal(tally, TIER.generic, genericAt);
     }
@@ -624,6 +647,7 @@ export function bestMatch(parsed: ParsedError, context?: Evidence): BestMatch | 
         otherSource: context.otherSource,
         errorWord: own.errorWord || context.errorWord,
         report: own.report || context.report,
+        terse: own.terse && context.terse,
       }
     : own;
   // Another provider's error: only OpenAI's own wording can still make it ours (a Claude model id sent to

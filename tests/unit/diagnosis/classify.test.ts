@@ -503,6 +503,9 @@ describe('confidence', () => {
     expect(paraphrased?.category).toBe('rate_limit');
     expect(paraphrased?.confidence).toBe('low');
   });
+  it('reads an issue title as a report: "Rate limit exceeded with gpt-4o"', () => {
+    expect(classify('Rate limit exceeded with gpt-4o since this morning')?.category).toBe('rate_limit');
+  });
   it('is low for a bare status', () => {
     expect(classify('OpenAI request failed with status code 429')?.confidence).toBe('low');
   });
