@@ -319,12 +319,18 @@ interface Tally {
   matchAt: number | undefined;
 }
 
+/**
+ * Ties between entries with the same strongest signal are broken by their other strong signals (code, type,
+ * wording), then by catalogue order (specific faces come before general ones). Weak signals (exception class,
+ * paraphrase, status) only break ties among entries that have nothing stronger: a general entry must not beat
+ * a specific one just because it also lists the status.
+ */
 function addSignal(tally: Tally, tier: number, at?: number): void {
   if (tier > tally.primary) {
-    tally.secondary += tally.primary;
+    if (tally.primary >= TIER.type || tier < TIER.type) tally.secondary += tally.primary;
     tally.primary = tier;
     if (at !== undefined) tally.matchAt = at;
-  } else {
+  } else if (tier >= TIER.type || tally.primary < TIER.type) {
     tally.secondary += tier;
   }
   if (tally.matchAt === undefined && at !== undefined) tally.matchAt = at;
@@ -369,10 +375,15 @@ function scoreEntry(
     else if (nearCodes.size > 0 && anyIn(match.types, nearCodes)) addSignal(tally, TIER.fuzzyCode);
   }
   // The weaker signals need the text to be about OpenAI (see OPENAI_MENTION).
+  // The wording counts once per entry: OpenAI's own, else generic, else a paraphrase.
+  let worded = patternAt !== undefined;
   if (evidence.aboutOpenAI) {
-    if ((evidence.report || evidence.terse) && match.genericPatterns) {
+    if (!worded && (evidence.report || evidence.terse) && match.genericPatterns) {
       const genericAt = firstMatch(match.genericPatterns, parsed);
-      if (genericAt !== undefined) addSignal(tally, TIER.generic, genericAt);
+      if (genericAt !== undefined) {
+        addSignal(tally, TIER.generic, genericAt);
+        worded = true;
+      }
     }
     if (includesAny(match.sharedTypes, parsed.type)) addSignal(tally, TIER.type);
     const { exceptions } = match;
@@ -384,7 +395,7 @@ function scoreEntry(
         }
       }
     }
-    if (match.hints && evidence.report && (evidence.errorWord || parsed.status !== undefined)) {
+    if (!worded && match.hints && evidence.report && (evidence.errorWord || parsed.status !== undefined)) {
       const hintAt = firstMatch(match.hints, parsed);
       if (hintAt !== undefined) addSignal(tally, TIER.hint, hintAt);
     }
