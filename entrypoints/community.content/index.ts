@@ -39,7 +39,9 @@ export default defineContentScript({
     scanner.start();
 
     // Settings are not secret; the key is never read here (only the background and extension pages read it).
-    applyLabelSetting(document, (await settingsItem.getValue()).inlineLabels);
+    // A storage failure must not cost the tooltip: labels then stay on (the default).
+    const settings = await settingsItem.getValue().catch(() => null);
+    applyLabelSetting(document, settings?.inlineLabels ?? true);
     ctx.onInvalidated(settingsItem.watch((settings) => applyLabelSetting(document, settings.inlineLabels)));
     ctx.onInvalidated(() => applyLabelSetting(document, true));
 
