@@ -101,8 +101,12 @@ let sink = 0;
 const perParagraph = measure(() => {
   for (const paragraph of paragraphs) if (mightContainError(paragraph)) sink++;
 });
+// The whole megabyte at once stops at the first "maybe", so measure it on the paragraphs the pre-check rejects
+// (joined with a full stop, so no phrase is formed across paragraphs): a full read of the text.
+const clean = paragraphs.filter((paragraph) => !mightContainError(paragraph)).join('.\n');
+const cleanMegabytes = clean.length / 1_000_000;
 const whole = measure(() => {
-  if (mightContainError(prose)) sink++;
+  if (mightContainError(clean)) sink++;
 });
 
 const both = (rate: Rate, scale: number, unit: string) =>
@@ -122,5 +126,7 @@ console.log(
 console.log(
   `mightContainError:  ${both(perParagraph, megabytes, 'MB/s')} per paragraph   (target ≥ 200 MB/s)`,
 );
-console.log(`mightContainError:  ${both(whole, megabytes, 'MB/s')} on the whole megabyte at once`);
+console.log(
+  `mightContainError:  ${both(whole, cleanMegabytes, 'MB/s')} on ${cleanMegabytes.toFixed(2)} MB in one string (the rejected paragraphs)`,
+);
 if (sink < 0) console.log(sink);

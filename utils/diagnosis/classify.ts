@@ -272,24 +272,32 @@ function firstMatch(patterns: readonly RegExp[] | undefined, parsed: ParsedError
 }
 
 /** Bounded Levenshtein distance (codes are short; returns max + 1 when further). */
+/** Two rows of the edit-distance table, reused across calls (codes are short; longer words are never compared). */
+const ROW_A = new Int32Array(72);
+const ROW_B = new Int32Array(72);
+
 function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (Math.abs(a.length - b.length) > max || b.length >= ROW_A.length) return max + 1;
+  let previous = ROW_A;
+  let current = ROW_B;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       const value = Math.min(
         (previous[j] as number) + 1,
         (current[j - 1] as number) + 1,
         (previous[j - 1] as number) + cost,
       );
-      current.push(value);
+      current[j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
+    const swap = previous;
     previous = current;
+    current = swap;
   }
   return previous[b.length] as number;
 }
@@ -301,12 +309,12 @@ function misspelledCodes(parsed: ParsedError): Set<string> {
   const near = new Set<string>();
   const candidates = [...parsed.codeWords];
   if (parsed.code !== undefined) candidates.push(parsed.code);
-  for (const word of candidates) {
-    if (word.length < 8 || KNOWN_CODES.includes(word)) continue;
+  for (const candidate of candidates) {
+    const word = candidate.toLowerCase();
+    if (word.length < 8 || word.length > 60 || KNOWN_CODES.includes(word)) continue;
+    const max = word.length >= 14 ? 3 : 2;
     for (const code of KNOWN_CODES) {
-      if (editDistance(word.toLowerCase(), code, word.length >= 14 ? 3 : 2) <= (word.length >= 14 ? 3 : 2)) {
-        near.add(code);
-      }
+      if (editDistance(word, code, max) <= max) near.add(code);
     }
   }
   return near;
