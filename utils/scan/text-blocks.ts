@@ -169,24 +169,62 @@ export function collectTextBlocks(root: Element, compiled: CompiledRules): TextB
     if (block) blocks.push(block);
   };
 
+  // Both walks keep their own stack: recursion overflows the call stack on DOM nested a few thousand deep,
+  // which any page script can build (issue 8, tests/e2e/hardening-hostile.e2e.ts).
   const walkCode = (element: Element, builder: BlockBuilder) => {
-    for (let child = element.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE) builder.addText(child as Text);
-      else if (child.nodeType === ELEMENT_NODE) {
-        const childElement = child as Element;
-        if (compiled.isSkipped(childElement)) continue;
-        if (childElement.tagName === 'BR') builder.addSeparator('\n');
-        else walkCode(childElement, builder);
+    let node: Node | null = element.firstChild;
+    while (node !== null) {
+      let descend = false;
+      if (node.nodeType === TEXT_NODE) builder.addText(node as Text);
+      else if (node.nodeType === ELEMENT_NODE) {
+        const childElement = node as Element;
+        if (!compiled.isSkipped(childElement)) {
+          if (childElement.tagName === 'BR') builder.addSeparator('\n');
+          else descend = childElement.firstChild !== null;
+        }
       }
+      if (descend) {
+        node = node.firstChild;
+        continue;
+      }
+      // The next node in document order, never above `element`.
+      while (node !== null && node !== element && node.nextSibling === null) node = node.parentNode;
+      if (node === null || node === element) break;
+      node = node.nextSibling;
     }
   };
 
-  // Returns the run that continues after this element (a nested block ends the caller's run).
+  /**
+   * One element being walked: its next child, the run of inline text it adds to, and how its end is handled
+   * (`inline`: its run continues in the parent; `block`: its run is emitted and the parent starts a new one).
+   */
+  interface Frame {
+    element: Element;
+    next: ChildNode | null;
+    current: BlockBuilder;
+    role: 'root' | 'inline' | 'block';
+  }
+
+  // Returns the run that continues after `element` (a nested block ends the caller's run).
   const walk = (element: Element, run: BlockBuilder): BlockBuilder => {
-    let current = run;
-    for (let child = element.firstChild; child; child = child.nextSibling) {
+    const stack: Frame[] = [{ element, next: element.firstChild, current: run, role: 'root' }];
+    for (;;) {
+      const frame = stack[stack.length - 1] as Frame;
+      const child = frame.next;
+      if (child === null) {
+        stack.pop();
+        const parent = stack[stack.length - 1];
+        if (parent === undefined) return frame.current;
+        if (frame.role === 'inline') parent.current = frame.current;
+        else {
+          emit(frame.current);
+          parent.current = new BlockBuilder('text', parent.element, parent.current.quoted);
+        }
+        continue;
+      }
+      frame.next = child.nextSibling;
       if (child.nodeType === TEXT_NODE) {
-        current.addText(child as Text);
+        frame.current.addText(child as Text);
         continue;
       }
       if (child.nodeType !== ELEMENT_NODE) continue;
@@ -194,25 +232,30 @@ export function collectTextBlocks(root: Element, compiled: CompiledRules): TextB
       if (compiled.isSkipped(childElement)) continue;
       const tag = childElement.tagName;
       if (tag === 'BR') {
-        current.addSeparator('\n');
+        frame.current.addSeparator('\n');
         continue;
       }
       if (!BLOCK_TAGS.has(tag)) {
-        current = walk(childElement, current);
+        stack.push({
+          element: childElement,
+          next: childElement.firstChild,
+          current: frame.current,
+          role: 'inline',
+        });
         continue;
       }
-      emit(current);
-      const quoted = current.quoted || compiled.isQuoted(childElement);
+      emit(frame.current);
+      const quoted = frame.current.quoted || compiled.isQuoted(childElement);
       if (compiled.isCodeBlock(childElement)) {
         const code = new BlockBuilder('code', childElement, quoted);
         walkCode(childElement, code);
         emit(code);
+        frame.current = new BlockBuilder('text', frame.element, frame.current.quoted);
       } else {
-        emit(walk(childElement, new BlockBuilder('text', childElement, quoted)));
+        const nested = new BlockBuilder('text', childElement, quoted);
+        stack.push({ element: childElement, next: childElement.firstChild, current: nested, role: 'block' });
       }
-      current = new BlockBuilder('text', element, current.quoted);
     }
-    return current;
   };
 
   const quoted = isQuotedContext(root, compiled);

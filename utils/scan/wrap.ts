@@ -22,16 +22,26 @@ function childOf(ancestor: Node, node: Node): Node {
   return current;
 }
 
+/**
+ * How deep under the wrapped sibling a span may start or end and still get one wrapper. Moving a subtree costs
+ * the browser time per node *and* per ancestor: a page nesting its text thousands of levels deep would make
+ * one wrap take hundreds of milliseconds (issue 8, tests/e2e/hardening-hostile.e2e.ts). Past this depth each text
+ * node is wrapped where it is, which costs nothing extra. Real posts nest a handful of levels.
+ */
+const MAX_WRAP_DEPTH = 32;
+
 function isFirstInside(node: Node, top: Node): boolean {
+  let depth = 0;
   for (let current: Node | null = node; current && current !== top; current = current.parentNode) {
-    if (current.previousSibling) return false;
+    if (current.previousSibling || ++depth > MAX_WRAP_DEPTH) return false;
   }
   return true;
 }
 
 function isLastInside(node: Node, top: Node): boolean {
+  let depth = 0;
   for (let current: Node | null = node; current && current !== top; current = current.parentNode) {
-    if (current.nextSibling) return false;
+    if (current.nextSibling || ++depth > MAX_WRAP_DEPTH) return false;
   }
   return true;
 }
