@@ -172,6 +172,9 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
     const target = element.closest(INTERACTIVE_SELECTOR) ?? element;
     const info = options.lookup(target);
     if (!info) return;
+    // A page script may have removed our host (a clean-up of unknown elements, a re-render of <body>): put it
+    // back, shadow root and all, or the card would open where nobody can see it.
+    if (!host.isConnected) (document.body ?? document.documentElement).append(host);
     if (current && sameTarget(target)) {
       // Upgrade a hover opening to a sticky one when the user clicks or uses the keyboard.
       if (reason !== 'hover') current.reason = reason;
