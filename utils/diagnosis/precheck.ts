@@ -207,7 +207,7 @@ export const WIDE_ANCHORS: readonly string[] = [
 
 /** The compiled automaton: a flat transition table over character classes. */
 interface Automaton {
-  /** ASCII code → character class (0 = any other character, including all non-ASCII). */
+  /** UTF-16 unit → character class (0 = any other character, including all non-ASCII). */
   classOf: Uint8Array;
   /**
    * (state offset + class) → next state offset, where a state's offset is state × class count (premultiplied so
@@ -219,7 +219,8 @@ interface Automaton {
 const ACCEPT = 0xffffffff;
 
 function buildAutomaton(anchors: readonly string[]): Automaton {
-  const classOf = new Uint8Array(128);
+  // Indexed by any UTF-16 unit: non-ASCII units are class 0, so the inner loop needs no range check.
+  const classOf = new Uint8Array(65536);
   let classCount = 1;
   const classFor = (char: string): number => {
     const code = char.charCodeAt(0);
@@ -299,16 +300,12 @@ const AUTOMATON = buildAutomaton(PRECHECK_ANCHORS);
 export function mightContainError(text: string): boolean {
   const { classOf, next } = AUTOMATON;
   let state = 0;
-  let wide = false;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 128) {
-      state = next[state + (classOf[code] as number)] as number;
-      if (state === ACCEPT) return true;
-    } else {
-      state = next[state] as number;
-      if (code >= 0x400) wide = true;
-    }
+    state = next[state + (classOf[text.charCodeAt(i)] as number)] as number;
+    if (state === ACCEPT) return true;
   }
-  return wide && WIDE_ANCHORS.some((anchor) => text.includes(anchor));
+  return WIDE_SCRIPT.test(text) && WIDE_ANCHORS.some((anchor) => text.includes(anchor));
 }
+
+/** Cyrillic, CJK and other scripts of WIDE_ANCHORS (one cheap scan, only after the automaton said no). */
+const WIDE_SCRIPT = /[\u0400-\uffff]/;
