@@ -56,6 +56,8 @@ export function createPanelMount(ctx: ContentScriptContext): PanelMount {
       if (ui.mounted !== undefined) ui.remove();
       return;
     }
+    // The app may have removed our host (a re-render of <body>, a clean-up script): mount it again.
+    if (ui.mounted !== undefined && !ui.shadowHost.isConnected) ui.remove();
     if (ui.mounted === undefined) ui.mount();
     controller.show(wanted);
   };
