@@ -1786,6 +1786,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     match: {
       patterns: [
         /Error communicating with OpenAI/i,
+        /APIConnectionError: Connection error/,
         /ECONN(?:RESET|REFUSED|ABORTED)/,
         /EHOSTUNREACH/,
         /ENETUNREACH/,

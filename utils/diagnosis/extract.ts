@@ -18,6 +18,7 @@ const MODEL_PATTERNS: readonly RegExp[] = [
 ];
 
 const ORGANIZATION_ID = /\b(org-[A-Za-z0-9]+)/;
+const UNSUPPORTED_PARAM = /Unsupported (?:parameter|value): '([\w.[\]]+)'/;
 const PROJECT_ID = /\b(proj_[A-Za-z0-9]+)/;
 const REQUEST_ID = /\b(req_[A-Za-z0-9]+)/;
 const REQUEST_ID_LABELLED = /\brequest[ _-]?id:? ["'`]?([A-Za-z0-9_-]+)/i;
@@ -109,10 +110,31 @@ export function extractModel(flat: string): string | undefined {
 }
 
 /** The error message shown to the user: the body's message, else the text from where the match starts. */
+/**
+ * Where the sentence holding `at` starts: after the last ". ", ": ", "! ", "? " or opening quote in the 200
+ * characters before it (a pattern may match mid-sentence: "…does not exist or you do not have access").
+ */
+function sentenceStart(flat: string, at: number): number {
+  const from = Math.max(0, at - 200);
+  let start = from;
+  for (let i = at - 1; i >= from; i--) {
+    const char = flat[i];
+    if (char === '"' || char === "'" || char === '\u201c' || char === '>') {
+      start = i + 1;
+      break;
+    }
+    if (flat[i + 1] === ' ' && (char === '.' || char === ':' || char === '!' || char === '?')) {
+      start = i + 2;
+      break;
+    }
+  }
+  return start;
+}
+
 function messageOf(parsed: ParsedError, matchAt: number | undefined): string | undefined {
   let message = parsed.message;
   if (message === undefined && matchAt !== undefined) {
-    message = parsed.flat.slice(matchAt, matchAt + 400);
+    message = parsed.flat.slice(sentenceStart(parsed.flat, matchAt), matchAt + 400);
   }
   if (message === undefined) return undefined;
   const trimmed = message.trim();
@@ -129,6 +151,11 @@ export function extractFields(parsed: ParsedError, matchAt?: number): ExtractedF
   if (parsed.type !== undefined) fields.type = parsed.type;
   if (parsed.code !== undefined) fields.code = parsed.code;
   if (parsed.param !== undefined) fields.param = parsed.param;
+  else {
+    // "Unsupported parameter: 'max_tokens' …", "Unsupported value: 'temperature' does not support 0 …"
+    const param = flat.includes('Unsupported') ? UNSUPPORTED_PARAM.exec(flat)?.[1] : undefined;
+    if (param !== undefined) fields.param = param;
+  }
   const message = messageOf(parsed, matchAt);
   if (message !== undefined) fields.message = message;
   const model = extractModel(parsed.message ?? flat) ?? extractModel(flat);
@@ -176,6 +203,7 @@ export function extractFields(parsed: ParsedError, matchAt?: number): ExtractedF
 export const EXTRACT_PATTERNS: readonly RegExp[] = [
   ...MODEL_PATTERNS,
   ORGANIZATION_ID,
+  UNSUPPORTED_PARAM,
   PROJECT_ID,
   REQUEST_ID,
   REQUEST_ID_LABELLED,
