@@ -1743,6 +1743,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT/,
         /timeout of \d+ms exceeded/i,
       ],
+      genericPatterns: [/operation was aborted due to timeout/i],
       exceptions: [
         'APITimeoutError',
         'APIConnectionTimeoutError',
@@ -1808,6 +1809,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /Network (?:error|is unreachable)/i,
         /Connection (?:reset|refused|closed)/i,
         /Request was aborted/i,
+        /Premature close/i,
+        /user aborted a request/i,
       ],
       exceptions: [
         'APIConnectionError',
@@ -1912,6 +1915,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /Error code:? 52[0-4]/i,
         /Web server is returning an unknown error/i,
         /A timeout occurred/i,
+        /upstream request timeout/i,
       ],
       statuses: [502, 504, 520, 521, 522, 523, 524],
     },
@@ -2064,6 +2068,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /Invalid type for '/i,
         /Invalid value for '[^']+': expected/i,
         /must be followed by tool messages responding to each 'tool_call_id'/i,
+        // OpenAI's validation messages name the field as a quoted path: "Invalid 'messages[1].content': …".
+        /Invalid '[\w.[\]]+'/,
+        /is too (?:short|long) - '/,
       ],
     },
     title: 'The request is malformed',
