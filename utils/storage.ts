@@ -14,6 +14,7 @@
  * half-written by a crash must never break the popup (issue 8: "malformed storage from an older version").
  */
 import { storage } from 'wxt/utils/storage';
+import { isCategoryId } from './diagnosis/types';
 import type { KeyKind, ModelResult, ProbeReport, VerificationCheckResult } from './probes/types';
 
 export type KeyPersistence = 'local' | 'session';
@@ -186,7 +187,63 @@ export function normalizeSettings(value: unknown): Settings {
   };
 }
 
-/** A cached report is kept only when its outer shape is intact; the UI reads the inside defensively too. */
+const MODEL_STATUSES: readonly string[] = ['ok', 'denied', 'unknown'];
+const PROBE_CONFIDENCES: readonly string[] = ['confirmed', 'likely', 'unknown'];
+const QUOTA_STATES: readonly string[] = ['ok', 'exhausted', 'unknown'];
+
+function isDiagnosisShape(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    isCategoryId(value.category) &&
+    typeof value.title === 'string' &&
+    typeof value.explanation === 'string' &&
+    Array.isArray(value.causes) &&
+    Array.isArray(value.steps) &&
+    isRecord(value.fields) &&
+    Array.isArray(value.sources)
+  );
+}
+
+/**
+ * A stored model result the UI can draw, or null. What an older version (or a half-written entry) got wrong is
+ * dropped or defaulted field by field: one bad row must not blank the popup (issue 8).
+ */
+function normalizeModelResult(value: unknown): ModelResult | null {
+  if (!isRecord(value) || typeof value.model !== 'string' || !MODEL_STATUSES.includes(value.status as string))
+    return null;
+  const result = {
+    ...value,
+    category: value.category === 'ok' || isCategoryId(value.category) ? value.category : 'other',
+    confidence: PROBE_CONFIDENCES.includes(value.confidence as string) ? value.confidence : 'unknown',
+    summary: typeof value.summary === 'string' ? value.summary : '',
+    evidence: Array.isArray(value.evidence) ? value.evidence.filter(isRecord) : [],
+  } as unknown as ModelResult;
+  if (!isDiagnosisShape(value.diagnosis)) delete result.diagnosis;
+  if (typeof value.workaround !== 'string') delete result.workaround;
+  return result;
+}
+
+function normalizeModelResults(value: unknown[]): ModelResult[] {
+  return value.map(normalizeModelResult).filter((result): result is ModelResult => result !== null);
+}
+
+/** The key facts the popup and the panel read, each part defaulted when it is not what they expect. */
+function normalizeKeyFacts(value: Record<string, unknown>): ProbeReport['key'] {
+  const key = { ...value } as unknown as ProbeReport['key'] & Record<string, unknown>;
+  key.organizations = Array.isArray(value.organizations)
+    ? (value.organizations.filter(
+        (org) => isRecord(org) && typeof org.id === 'string',
+      ) as ProbeReport['key']['organizations'])
+    : [];
+  if (!isRecord(value.quota) || !QUOTA_STATES.includes(value.quota.state as string))
+    key.quota = { state: 'unknown' };
+  if (!isRecord(value.tier)) key.tier = { tier: null, note: 'Unknown.' };
+  if (value.problem !== undefined && !(isRecord(value.problem) && isDiagnosisShape(value.problem.diagnosis)))
+    delete key.problem;
+  return key;
+}
+
+/** A cached report is kept only when its outer shape is intact; the inside is repaired part by part. */
 function isCachedReport(value: unknown): value is CachedReport {
   if (!isRecord(value) || !isRecord(value.report)) return false;
   const report = value.report;
@@ -204,7 +261,16 @@ export function normalizeReportCache(value: unknown): Record<string, CachedRepor
   if (!isRecord(value)) return {};
   const cache: Record<string, CachedReport> = {};
   for (const [profileId, entry] of Object.entries(value)) {
-    if (isCachedReport(entry) && entry.profileId === profileId) cache[profileId] = entry;
+    if (!isCachedReport(entry) || entry.profileId !== profileId) continue;
+    cache[profileId] = {
+      ...entry,
+      models: entry.models.filter((model): model is string => typeof model === 'string'),
+      report: {
+        ...entry.report,
+        models: normalizeModelResults(entry.report.models),
+        key: normalizeKeyFacts(entry.report.key as unknown as Record<string, unknown>),
+      },
+    };
   }
   return cache;
 }
@@ -224,7 +290,11 @@ export function normalizeRuns(value: unknown): Record<string, RunState> {
       Array.isArray(entry.results) &&
       typeof entry.startedAt === 'number'
     ) {
-      runs[profileId] = entry as unknown as RunState;
+      runs[profileId] = {
+        ...(entry as unknown as RunState),
+        models: entry.models.filter((model): model is string => typeof model === 'string'),
+        results: normalizeModelResults(entry.results),
+      };
     }
   }
   return runs;
