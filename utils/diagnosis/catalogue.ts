@@ -224,6 +224,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /You didn'?t provide an API key/i,
         /The api_key client option must be set/i,
         /OPENAI_API_KEY environment variable is missing or empty/i,
+        // Python's os.environ["OPENAI_API_KEY"] when the variable is not set.
+        /KeyError: ['"]OPENAI_API_KEY['"]/,
         /No API key provided/i,
         /Did not find openai_api_key/i,
         /Did not find OPENAI_API_KEY/i,
@@ -415,6 +417,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /associated with a deactivated account/i,
         /OpenAI account (?:associated with this API key )?has been deactivated/i,
         /Your OpenAI account has been (?:deactivated|disabled|suspended)/i,
+        /You do not have an account because it has been (?:deleted or )?deactivated/i,
       ],
       hints: [
         /账号(?:已)?被(?:封|停用)/,
@@ -1249,7 +1252,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     category: 'model_not_found',
     match: {
       codes: ['DeploymentNotFound'],
-      patterns: [/The API deployment for this resource does not exist/i],
+      patterns: [/The API deployment for (?:this|the) resource does not exist/i],
       hints: [/deployment (?:does not exist|not found)/i],
     },
     title: 'Azure deployment not found',
@@ -1558,6 +1561,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       patterns: [
         /no longer supported in openai>=1\.0\.0/i,
         /You tried to access openai\.[A-Za-z]+, but this is no longer supported/,
+        // Shortened in titles and prose: "openai.ChatCompletion is no longer supported".
+        /openai\.(?:ChatCompletion|Completion|Embedding|Image|Moderation|Edit|FineTune)\b[^\n]{0,40}no longer supported/,
         /module 'openai' has no attribute '(?:ChatCompletion|Completion|Embedding|Image|Moderation|Edit|FineTune|error|api_resources|Model|Audio)'/,
         /openai\.error\b[^\n]{0,20}\bNo module named/i,
         /No module named 'openai\.error'/i,
@@ -1948,7 +1953,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       codes: ['server_error', 'internal_error'],
       types: ['server_error', 'internal_server_error', 'internal_error'],
       patterns: [
-        /The server had an error (?:while )?processing your request/i,
+        // Truncated and retyped copies keep only the start ("The server had an error while processing").
+        /The server had an error (?:while )?processing/i,
         /An error occurred while processing your request\. You can retry your request/i,
       ],
       genericPatterns: [

@@ -496,6 +496,15 @@ function formatNumber(value: number): string {
 
 const SCOPES = /\bMissing scopes?: ?([\w.]+(?:, ?[\w.]+)*)/i;
 
+/** The scopes named after "Missing scopes:", without the sentence's full stop ("api.management.read."). */
+function missingScopes(flat: string): string | undefined {
+  const scopes = SCOPES.exec(flat)?.[1];
+  if (scopes === undefined) return undefined;
+  let end = scopes.length;
+  while (end > 0 && scopes[end - 1] === '.') end--;
+  return scopes.slice(0, end);
+}
+
 function templateValues(fields: ExtractedFields, resolution: Resolution, flat: string): Map<string, string> {
   const values = new Map<string, string>();
   const set = (name: string, value: string | number | undefined) => {
@@ -527,7 +536,7 @@ function templateValues(fields: ExtractedFields, resolution: Resolution, flat: s
     resolution.replacement ??
     (fields.model !== undefined ? lookupModel(fields.model)?.replacement : undefined);
   set('replacement', replacement);
-  set('scopes', SCOPES.exec(flat)?.[1]);
+  set('scopes', missingScopes(flat));
   return values;
 }
 
@@ -579,6 +588,15 @@ function fillAlways(template: string, values: Map<string, string>): string {
 
 function capitalise(text: string): string {
   return text.length > 0 ? (text[0] as string).toUpperCase() + text.slice(1) : text;
+}
+
+/**
+ * Fills a template and capitalises its first letter, unless the template starts with a field: a model id keeps
+ * its case ("gpt-4 was retired", not "Gpt-4"), and a field's fallback is written capitalised already.
+ */
+function fillSentence(template: string, values: Map<string, string>): string {
+  const filled = fillAlways(template, values);
+  return template.startsWith('{') ? filled : capitalise(filled);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -735,8 +753,8 @@ export function diagnoseParsed(
       best.entry.resolver === 'model-404' && fields.model === undefined,
     ),
     entryId: entry.id,
-    title: capitalise(fillAlways(entry.title, values)),
-    explanation: [capitalise(fillAlways(entry.explanation, values)), ...details].join(' '),
+    title: fillSentence(entry.title, values),
+    explanation: [fillSentence(entry.explanation, values), ...details].join(' '),
     causes: entry.causes.map((cause) => fillAlways(cause, values)),
     steps,
     fields,

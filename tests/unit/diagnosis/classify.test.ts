@@ -546,3 +546,45 @@ describe('no diagnosis for text that is not an OpenAI error', () => {
     for (const input of odd) expect(() => classify(input as never)).not.toThrow();
   });
 });
+
+describe('titles', () => {
+  it('a model id at the start of a title keeps its case', () => {
+    const diagnosis = classify(
+      "openai.NotFoundError: Error code: 404 - {'error': {'message': 'The model `gpt-4` does not exist or you do not have access to it.', 'type': 'invalid_request_error', 'param': None, 'code': 'model_not_found'}}",
+      { today: '2026-11-24' },
+    );
+    expect(diagnosis?.category).toBe('model_deprecated');
+    expect(diagnosis?.title).toBe('gpt-4 was retired');
+  });
+
+  it('a title that starts with words is still capitalised', () => {
+    const diagnosis = classify('Error code: 401 - Incorrect API key provided: undefined.');
+    expect(diagnosis?.title.charAt(0)).toBe(diagnosis?.title.charAt(0).toUpperCase());
+  });
+
+  it("the sentence's full stop is not part of the last missing scope", () => {
+    const diagnosis = classify(
+      'Error code: 401 - You have insufficient permissions for this operation. Missing scopes: api.management.read. Check that you have the correct role in your organization.',
+    );
+    expect(diagnosis?.category).toBe('key_scope_insufficient');
+    expect(diagnosis?.title).toBe('Key lacks the api.management.read permission');
+  });
+});
+
+describe('wordings that survive truncation and rewording', () => {
+  it.each<[string, CategoryId]>([
+    [
+      'The server had an error while processing\n\nsame here, the OpenAI API fails for me too.',
+      'server_error',
+    ],
+    ['InvalidRequestError: The API deployment for the resource does not exist.', 'model_not_found'],
+    [
+      'openai error: You do not have an account because it has been deleted or deactivated.',
+      'account_deactivated',
+    ],
+    ['Bug: "openai.ChatCompletion is no longer supported" in the example', 'sdk_migration'],
+    ['    openai.api_key = os.environ["OPENAI_API_KEY"]\nKeyError: \'OPENAI_API_KEY\'', 'missing_api_key'],
+  ])('%s', (text, category) => {
+    expect(classify(text)?.category).toBe(category);
+  });
+});
