@@ -3,8 +3,9 @@
  *
  * Names say the direction: `page:*` messages come from the extension's own pages (popup, explain page) and may
  * touch profiles and keys; `content:*` messages come from content scripts on community/platform pages and may
- * only ask for results by model id — never for a key, never for another host (DESIGN §1, STYLE: Dark Reader,
- * Bitwarden). The background checks the sender of every message against `MESSAGE_SENDERS`.
+ * only ask for results by model id, or for the errors in page text the user is looking at (with keys masked) —
+ * never for a key, never for another host (DESIGN §1, STYLE: Dark Reader, Bitwarden). The background checks the
+ * sender of every message against `MESSAGE_SENDERS`.
  */
 
 import type { Diagnosis } from './diagnosis/types';
@@ -40,6 +41,13 @@ export interface MessageProtocol {
   'content:recheck': { request: Record<string, never>; response: ContentAnswer<{ summary: AccessSummary }> };
   /** Content scripts: open the extension's UI (the popup page) so the user can add a key. */
   'content:openPopup': { request: Record<string, never>; response: { ok: boolean } };
+  /**
+   * Content scripts (the page scanner): the OpenAI errors in blocks of page text — one paragraph or code block
+   * per string, `results[i]` for `texts[i]`, offsets into that string. The diagnosis engine stays in the
+   * background so the content scripts stay small. Key-shaped substrings are replaced before sending
+   * (utils/scan/outgoing-text.ts); the text never leaves the extension. Bounded by `FIND_ERRORS_LIMITS`.
+   */
+  'content:findErrors': { request: { texts: string[] }; response: { results: FoundError[][] } };
 
   /*
    * Extension pages only (the popup). Reads of non-secret state (profiles, settings, cached reports, run progress)
@@ -114,6 +122,20 @@ export interface AccessSummary {
   verification?: VerificationCheckResult;
 }
 
+/** An error found in one text of `content:findErrors`: `[start, end)` in that text, and what it means. */
+export interface FoundError {
+  start: number;
+  end: number;
+  diagnosis: Diagnosis;
+}
+
+/**
+ * The most one `content:findErrors` message may carry: the background refuses more, the content script splits
+ * its batches to fit. A Discourse post is at most 32,000 characters and one topic load about 640 KB of text
+ * (DESIGN §4), so a normal page fits in one message; 1,000,000 characters is 2 MB as UTF-16.
+ */
+export const FIND_ERRORS_LIMITS = { maxTexts: 400, maxChars: 1_000_000 } as const;
+
 /** Answers to content scripts: `no-key` when no profile with a key is set up yet. */
 export type ContentAnswer<T> = ({ state: 'ready' } & T) | { state: 'no-key' };
 
@@ -141,6 +163,7 @@ export const MESSAGE_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'content:accessSummary': ['content-script', 'extension-page'],
   'content:recheck': ['content-script', 'extension-page'],
   'content:openPopup': ['content-script', 'extension-page'],
+  'content:findErrors': ['content-script', 'extension-page'],
   'page:saveProfile': ['extension-page'],
   'page:deleteProfile': ['extension-page'],
   'page:setActiveProfile': ['extension-page'],

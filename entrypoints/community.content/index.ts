@@ -8,7 +8,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createTooltipController, type TooltipController } from '@/components/tooltip/controller';
 import { applyLabelSetting, installPageStyles } from '@/components/tooltip/page-styles';
 import { sendMessage } from '@/utils/messaging/client';
-import { createDiagnosisMatcher } from '@/utils/scan/matcher';
+import { createBackgroundMatcher } from '@/utils/scan/background-matcher';
 import { DISCOURSE_RULES } from '@/utils/scan/rules';
 import { createScanner } from '@/utils/scan/scanner';
 import { topicKeyFromUrl } from '@/utils/scan/topic';
@@ -32,7 +32,8 @@ export default defineContentScript({
       document,
       window,
       rules: DISCOURSE_RULES,
-      matcher: createDiagnosisMatcher(),
+      // The diagnosis engine runs in the background: this script stays small and quick to start.
+      matcher: createBackgroundMatcher((error) => console.warn('[Model Access Doctor] forum scan:', error)),
       signal: ctx.signal,
       onError: (error) => console.warn('[Model Access Doctor] forum scan:', error),
     });

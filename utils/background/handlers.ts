@@ -1,4 +1,4 @@
-import type { AccessSummary, SaveProfileResponse } from '../messages';
+import type { AccessSummary, FoundError, SaveProfileResponse } from '../messages';
 import type { MessageHandlers } from '../messaging/router';
 import type { ModelResult } from '../probes/types';
 import {
@@ -23,7 +23,13 @@ import {
 } from './profiles';
 import { createRunManager, type RunManager } from './run-manager';
 import { type BackgroundServices, realServices } from './services';
-import { checkModelId, checkProfileIdPayload, checkProfileInput, MAX_RAW_KEY_LENGTH } from './validate';
+import {
+  checkFindErrorsPayload,
+  checkModelId,
+  checkProfileIdPayload,
+  checkProfileInput,
+  MAX_RAW_KEY_LENGTH,
+} from './validate';
 import { describeKeyField } from '../popup/key-entry';
 import { buildReportMarkdown } from '../popup/report-markdown';
 
@@ -190,6 +196,19 @@ export function createHandlers(deps: BackgroundDeps): MessageHandlers & { runs: 
     },
 
     'content:openPopup': async () => ({ ok: await services.openPopup() }),
+
+    'content:findErrors': async (payload) => {
+      // Page text the user is looking at, keys already masked by the content script; read here and answered,
+      // never stored, logged or sent on (SECURITY.md, data flow).
+      const texts = checkFindErrorsPayload(payload);
+      if (!texts.ok) throw new Error(texts.reason);
+      const results = texts.value.map((text) =>
+        services
+          .findErrorSpans(text)
+          .map(({ start, end, diagnosis }): FoundError => ({ start, end, diagnosis })),
+      );
+      return { results };
+    },
 
     'page:saveProfile': async (payload): Promise<SaveProfileResponse> => {
       const input = checkProfileInput(payload);

@@ -2,7 +2,15 @@
  * The parts the background's handlers are built from. Real implementations here; tests replace any of them.
  */
 import { browser } from 'wxt/browser';
-import { classify, defaultProbeModels, maskKey, parseKeyInput, redactKeys } from '../diagnosis';
+import {
+  classify,
+  defaultProbeModels,
+  type ErrorSpan,
+  findErrorSpans,
+  maskKey,
+  parseKeyInput,
+  redactKeys,
+} from '../diagnosis';
 import type { ParsedKeyInput } from '../diagnosis/keys';
 import type { Diagnosis } from '../diagnosis/types';
 import {
@@ -21,6 +29,8 @@ export interface BackgroundServices {
   checkOrganizationVerification: typeof checkOrganizationVerification;
   defaultVerificationModel: typeof defaultVerificationModel;
   classify: (text: string) => Diagnosis | null;
+  /** The errors in one block of page text, with where they are (the page scanners' `content:findErrors`). */
+  findErrorSpans: (text: string) => ErrorSpan[];
   parseKeyInput: (raw: string) => ParsedKeyInput;
   maskKey: (key: string) => string;
   redactKeys: (text: string, options?: { maskIds?: boolean }) => string;
@@ -59,6 +69,7 @@ export function realServices(log: (text: string) => void): BackgroundServices {
     checkOrganizationVerification,
     defaultVerificationModel,
     classify: (text) => classify(text),
+    findErrorSpans,
     parseKeyInput,
     maskKey,
     redactKeys,

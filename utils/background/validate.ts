@@ -2,7 +2,7 @@
  * Validation of everything that crosses into the background. Pure functions: the popup uses the same ones to
  * explain a problem before sending, the background uses them to refuse it (a message may be forged).
  */
-import type { SaveProfileRequest } from '../messages';
+import { FIND_ERRORS_LIMITS, type SaveProfileRequest } from '../messages';
 import { DEFAULT_BASE_URL, isModelId, type KeyPersistence } from '../storage';
 
 export type FieldCheck<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -160,4 +160,31 @@ export function checkProfileIdPayload(payload: unknown): FieldCheck<string> {
   if (typeof id !== 'string' || id.length === 0 || id.length > 64)
     return { ok: false, reason: 'Unknown profile.' };
   return { ok: true, value: id };
+}
+
+/**
+ * A `content:findErrors` payload: an array of at most `FIND_ERRORS_LIMITS.maxTexts` strings holding at most
+ * `maxChars` characters together. Page text is attacker-controlled and the classifier's time grows with the
+ * text, so the batch is bounded here; a content script splits larger batches before sending.
+ */
+export function checkFindErrorsPayload(payload: unknown): FieldCheck<string[]> {
+  const texts = (payload as { texts?: unknown } | null)?.texts;
+  if (!Array.isArray(texts)) return { ok: false, reason: 'No texts to read.' };
+  if (texts.length > FIND_ERRORS_LIMITS.maxTexts) {
+    return { ok: false, reason: `Too many texts in one message (at most ${FIND_ERRORS_LIMITS.maxTexts}).` };
+  }
+  let total = 0;
+  const copy: string[] = [];
+  for (const text of texts) {
+    if (typeof text !== 'string') return { ok: false, reason: 'Every text must be a string.' };
+    total += text.length;
+    if (total > FIND_ERRORS_LIMITS.maxChars) {
+      return {
+        ok: false,
+        reason: `Too much text in one message (at most ${FIND_ERRORS_LIMITS.maxChars} characters).`,
+      };
+    }
+    copy.push(text);
+  }
+  return { ok: true, value: copy };
 }

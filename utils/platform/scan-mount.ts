@@ -10,7 +10,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { createTooltipController, type TooltipController } from '@/components/tooltip/controller';
 import { installPageStyles } from '@/components/tooltip/page-styles';
 import { sendMessage } from '../messaging/client';
-import { createDiagnosisMatcher } from '../scan/matcher';
+import { createBackgroundMatcher } from '../scan/background-matcher';
 import { createScanner, type Scanner } from '../scan/scanner';
 import { PLATFORM_SCAN_RULES } from './scan-rules';
 
@@ -24,8 +24,8 @@ export interface ScanMount {
 const log = (text: string) => console.warn(`[Model Access Doctor] platform scan: ${text}`);
 
 export function createScanMount(ctx: ContentScriptContext): ScanMount {
-  // One matcher for the whole visit: its cache survives page changes.
-  const matcher = createDiagnosisMatcher();
+  // One matcher for the whole visit: its cache survives page changes. It asks the background (the engine).
+  const matcher = createBackgroundMatcher((error) => log(String(error)));
   let active: { controller: AbortController; scanner: Scanner; removeStyles: () => void } | null = null;
   let tooltip: TooltipController | undefined;
   let ui: ShadowRootContentScriptUi<TooltipController> | null = null;

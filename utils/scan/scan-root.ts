@@ -35,6 +35,11 @@ export interface RootScanContext {
 export interface RootScanResult {
   /** False when the pre-check ruled the whole post out. */
   checked: boolean;
+  /**
+   * Block texts whose errors only the background can tell: nothing was marked; scan the post again with their
+   * answers (`scanRoot`'s `answers`). Absent when the post was marked.
+   */
+  pending?: string[];
   blocksMatched: number;
   highlights: number;
   leakedKeys: number;
@@ -283,11 +288,21 @@ function markCodeBlock(
 /**
  * Scans one root (a post body). The caller guarantees it is not inside a skipped subtree and that earlier
  * marks were cleared (see `clearMarks`).
+ *
+ * All or nothing: when a block's errors are not known yet (`matcher.knownErrors`, then `answers`, the
+ * background's answers for this post), nothing is marked and the result lists the texts to ask about. A post
+ * is marked in one go, so a highlight is never applied to text that changed while its answer was on its way:
+ * the next pass reads the text again and a changed block is simply not in `answers`.
  */
-export function scanRoot(root: Element, context: RootScanContext): RootScanResult {
+export function scanRoot(
+  root: Element,
+  context: RootScanContext,
+  answers?: ReadonlyMap<string, readonly ErrorSpan[]>,
+): RootScanResult {
   const { matcher, compiled } = context;
-  // textContent is one native call: the whole post is ruled out before any walk in the common case.
-  if (!matcher.mightMatch(root.textContent ?? '')) return EMPTY_RESULT;
+  // textContent is one native call: the whole post is ruled out before any walk in the common case. (With
+  // answers, the post passed already; a block whose text changed is ruled out by `knownErrors` itself.)
+  if (answers === undefined && !matcher.mightMatch(root.textContent ?? '')) return EMPTY_RESULT;
   const result: RootScanResult = {
     checked: true,
     blocksMatched: 0,
@@ -295,8 +310,17 @@ export function scanRoot(root: Element, context: RootScanContext): RootScanResul
     leakedKeys: 0,
     codeRanges: [],
   };
-  for (const block of collectTextBlocks(root, compiled)) {
-    const found = resolveOverlaps(matcher.findErrors(block.text), matcher.findLeakedKeys(block.text));
+  const blocks = collectTextBlocks(root, compiled);
+  const errorsByBlock: (readonly ErrorSpan[])[] = [];
+  const pending: string[] = [];
+  for (const block of blocks) {
+    const errors = matcher.knownErrors(block.text) ?? answers?.get(block.text);
+    if (errors === undefined) pending.push(block.text);
+    else errorsByBlock.push(errors);
+  }
+  if (pending.length > 0) return { ...result, pending };
+  for (const [index, block] of blocks.entries()) {
+    const found = resolveOverlaps(errorsByBlock[index] ?? [], matcher.findLeakedKeys(block.text));
     if (found.errors.length === 0 && found.keys.length === 0) continue;
     result.blocksMatched++;
     if (block.kind === 'code') markCodeBlock(context, block, found.errors, found.keys, result);

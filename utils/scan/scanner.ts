@@ -4,13 +4,17 @@
  * slices. Everything it needs (document, window, rules, matcher, clock, lifetime) is passed in, so the forum
  * and platform scripts share it and tests drive it with happy-dom.
  *
+ * Errors are found by the background (see matcher.ts): a pass (one slice) collects the blocks whose answer is
+ * not known, asks for all of them at once, and the posts waiting for that answer are scanned again when it
+ * arrives — with the answer, if their text is unchanged; a changed text is asked about again.
+ *
  * No layout is read: IntersectionObserver reports asynchronously from the browser's own rendering steps.
  */
 import { CodeHighlights } from './code-highlights';
 import { planMutations } from './mutations';
 import { type RootScanContext, type RootScanResult, scanRoot } from './scan-root';
 import { type CompiledRules, compileRules, isInsideSkipped } from './text-blocks';
-import type { HighlightInfo, ScanMatcher, ScanRules, ScanStats } from './types';
+import type { ErrorSpan, HighlightInfo, ScanMatcher, ScanRules, ScanStats } from './types';
 import { clearMarks } from './wrap';
 
 export interface ScannerOptions {
@@ -38,12 +42,17 @@ export interface Scanner {
   start(): void;
   /** Forgets all state (topic changed) and rescans what is on the page now. */
   reset(): void;
-  /** Scans every queued root now, ignoring the time budget and the viewport (tests, bench). */
+  /**
+   * Scans every queued root now, ignoring the time budget and the viewport (tests, bench). Posts whose errors
+   * the background must tell are asked about (one batch) and marked when the answer comes (see `settle`).
+   */
   flush(): void;
+  /** Flushes, waits for the background's answers and applies them, until nothing is queued or awaited. */
+  settle(): Promise<void>;
   /** What a highlight, code block or label explains. */
   lookup(element: Element): HighlightInfo | undefined;
   readonly stats: Readonly<ScanStats>;
-  /** Idle when nothing is queued or scheduled. */
+  /** Idle when nothing is queued, scheduled or waiting for an answer. */
   readonly idle: boolean;
   dispose(): void;
 }
@@ -76,6 +85,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     slices: 0,
     longestSliceMs: 0,
     fullRescans: 0,
+    requests: 0,
+    blocksRequested: 0,
   };
 
   let registry = new WeakMap<Element, HighlightInfo>();
@@ -87,6 +98,14 @@ export function createScanner(options: ScannerOptions): Scanner {
   let timer: number | undefined;
   let reportedError = false;
   let disposed = false;
+  /** Posts waiting for the background's answer → the request they wait for (a newer pass supersedes it). */
+  const awaiting = new Map<Element, number>();
+  /** The answers a post is scanned again with; dropped after that scan. */
+  let answered = new WeakMap<Element, ReadonlyMap<string, readonly ErrorSpan[]>>();
+  /** What this pass must ask about. */
+  let batch: { texts: Set<string>; roots: Element[] } = { texts: new Set(), roots: [] };
+  let requestCounter = 0;
+  const requestsInFlight = new Set<Promise<void>>();
 
   const context = (): RootScanContext => ({
     document,
@@ -123,7 +142,7 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   function enqueue(root: Element, dirty: boolean): void {
     if (disposed) return;
-    if (!dirty && states.has(root)) return;
+    if (!dirty && (states.has(root) || awaiting.has(root))) return;
     // A changed post was near the viewport when first scanned (or the page changed it for the reader): now.
     if (dirty || !intersection) {
       ready.add(root);
@@ -153,6 +172,9 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   function scanOne(root: Element): void {
+    const answers = answered.get(root);
+    answered.delete(root);
+    awaiting.delete(root);
     if (!root.isConnected) return;
     try {
       const previous = states.get(root);
@@ -163,21 +185,64 @@ export function createScanner(options: ScannerOptions): Scanner {
         states.set(root, { codeRanges: [] });
         return;
       }
-      const result = scanRoot(root, scanContext);
+      const result = scanRoot(root, scanContext, answers);
       states.set(root, { codeRanges: result.codeRanges });
+      if (result.pending !== undefined) {
+        for (const text of result.pending) batch.texts.add(text);
+        batch.roots.push(root);
+        return;
+      }
       record(result);
     } catch (error) {
       states.set(root, { codeRanges: [] });
-      if (!reportedError) {
-        reportedError = true;
-        options.onError?.(error);
-      }
+      report(error);
     }
+  }
+
+  function report(error: unknown): void {
+    if (reportedError) return;
+    reportedError = true;
+    options.onError?.(error);
   }
 
   /** Our own DOM writes come back as mutation records: drop them, they are not the page's changes. */
   function forgetOwnMutations(): void {
     mutations.takeRecords();
+  }
+
+  /** Asks about this pass's blocks in one request; the posts waiting for it are scanned again on the answer. */
+  function sendBatch(): void {
+    if (batch.roots.length === 0) return;
+    const { texts, roots } = batch;
+    batch = { texts: new Set(), roots: [] };
+    const id = ++requestCounter;
+    for (const root of roots) awaiting.set(root, id);
+    stats.requests++;
+    stats.blocksRequested += texts.size;
+    const request = matcher.requestErrors([...texts]).then(
+      (answers) => {
+        requestsInFlight.delete(request);
+        if (disposed) return;
+        for (const root of roots) {
+          // Scanned again meanwhile (changed, or the topic was reset): that pass asked for itself.
+          if (awaiting.get(root) !== id) continue;
+          awaiting.delete(root);
+          // Removed meanwhile (cloaked): the answer stays in the matcher's cache for when it comes back.
+          if (!root.isConnected) continue;
+          answered.set(root, answers);
+          ready.add(root);
+        }
+        schedule();
+      },
+      (error: unknown) => {
+        // The matcher answers failures itself; this is a bug in it. The posts stay unmarked (asking again
+        // could loop) until the page changes them.
+        requestsInFlight.delete(request);
+        for (const root of roots) if (awaiting.get(root) === id) awaiting.delete(root);
+        report(error);
+      },
+    );
+    requestsInFlight.add(request);
   }
 
   function pruneWaiting(): void {
@@ -197,6 +262,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       scanOne(root);
       if (now() - started >= budget) break;
     }
+    sendBatch();
     forgetOwnMutations();
     codeHighlights.pruneCollapsed();
     pruneWaiting();
@@ -215,6 +281,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     intersection?.disconnect();
     ready.clear();
     waiting.clear();
+    awaiting.clear();
     for (const element of compiled.rootsIn(observeRoot as ParentNode)) clearMarks(element);
     codeHighlights.dispose();
   }
@@ -232,37 +299,53 @@ export function createScanner(options: ScannerOptions): Scanner {
       ready.clear();
       for (const root of waiting) intersection?.unobserve(root);
       waiting.clear();
+      awaiting.clear();
+      answered = new WeakMap();
+      batch = { texts: new Set(), roots: [] };
       codeHighlights.remove(collectAllRanges());
       registry = new WeakMap();
       states = new WeakMap();
       scanContext = context();
       enqueueAll(false);
     },
-    flush() {
-      if (disposed) return;
-      for (const root of waiting) {
-        intersection?.unobserve(root);
-        ready.add(root);
+    flush,
+    async settle() {
+      flush();
+      while (!disposed && requestsInFlight.size > 0) {
+        await Promise.all([...requestsInFlight]);
+        flush();
       }
-      waiting.clear();
-      const started = now();
-      for (const root of ready) {
-        ready.delete(root);
-        scanOne(root);
-      }
-      forgetOwnMutations();
-      stats.scanMs += now() - started;
-      stats.slices++;
     },
     lookup: (element) => registry.get(element),
     get stats() {
       return stats;
     },
     get idle() {
-      return ready.size === 0 && timer === undefined;
+      return ready.size === 0 && timer === undefined && awaiting.size === 0;
     },
     dispose,
   };
+
+  function flush(): void {
+    if (disposed) return;
+    // Everything queued is scanned now: a slice scheduled for it has nothing left to do.
+    if (timer !== undefined) win.clearTimeout(timer);
+    timer = undefined;
+    for (const root of waiting) {
+      intersection?.unobserve(root);
+      ready.add(root);
+    }
+    waiting.clear();
+    const started = now();
+    for (const root of ready) {
+      ready.delete(root);
+      scanOne(root);
+    }
+    sendBatch();
+    forgetOwnMutations();
+    stats.scanMs += now() - started;
+    stats.slices++;
+  }
 
   function collectAllRanges(): AbstractRange[] {
     const ranges: AbstractRange[] = [];

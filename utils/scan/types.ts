@@ -18,14 +18,23 @@ export interface KeySpan {
 }
 
 /**
- * What the scanner asks about text. The entrypoints wire the diagnosis engine in (see `createDiagnosisMatcher`);
- * tests pass small fakes. Every function must be pure and synchronous.
+ * What the scanner asks about text. The cheap questions are answered at once, in the page; the errors in a block
+ * may need the diagnosis engine, which lives in the background (see `createDiagnosisMatcher`): the scanner asks
+ * `knownErrors` first and sends what it does not know in one `requestErrors` per pass. Tests pass small fakes.
  */
 export interface ScanMatcher {
   /** Cheap pre-check on a whole post: false means no block in it can hold an error or a key. */
   mightMatch(text: string): boolean;
-  /** Errors in one block (a paragraph's or a code element's whole text). */
-  findErrors(text: string): readonly ErrorSpan[];
+  /**
+   * The errors in one block (a paragraph's or a code element's whole text) when known without asking — the
+   * pre-check rules the block out, or the answer is cached — else `undefined`.
+   */
+  knownErrors(text: string): readonly ErrorSpan[] | undefined;
+  /**
+   * The errors in these blocks, asked for together (one message, unless the batch is too big for one). Never
+   * rejects: a block whose answer failed has no errors. Texts `knownErrors` knows are answered without asking.
+   */
+  requestErrors(texts: readonly string[]): Promise<ReadonlyMap<string, readonly ErrorSpan[]>>;
   /** Live-looking API keys in one block (only `live` ones: placeholders and masked keys are not warnings). */
   findLeakedKeys(text: string): readonly KeySpan[];
 }
@@ -82,4 +91,8 @@ export interface ScanStats {
   slices: number;
   longestSliceMs: number;
   fullRescans: number;
+  /** Batches of block texts asked about (at most one per pass; texts already asked for are not asked again). */
+  requests: number;
+  /** Block texts in those batches. */
+  blocksRequested: number;
 }

@@ -3,9 +3,11 @@
  * it was asked. The key must end up only where the user chose, and never in an answer to a content script.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { type BackgroundDeps, createHandlers } from '@/utils/background/handlers';
 import type { BackgroundServices } from '@/utils/background/services';
+import { FIND_ERRORS_LIMITS } from '@/utils/messages';
 import { estimatePaidCheckCost } from '@/utils/probes';
 import type { ModelResult, ProbeProfile } from '@/utils/probes/types';
 import {
@@ -299,6 +301,75 @@ describe('content:* handlers', () => {
     const { handlers } = setup({ openPopup });
     expect(await handlers['content:openPopup']({}, content)).toEqual({ ok: true });
     expect(openPopup).toHaveBeenCalledOnce();
+  });
+});
+
+describe('content:findErrors', () => {
+  const QUOTA =
+    'Error code: 429 - You exceeded your current quota, please check your plan and billing details.';
+
+  it('answers each text with its errors (the real engine), in order, and reads nothing else', async () => {
+    const { handlers } = setup();
+    const answer = await handlers['content:findErrors'](
+      // Forged extras are ignored: only the texts are read.
+      { texts: [QUOTA, 'Thanks, that fixed it.', ''], apiKey: 'sk-evil' } as { texts: string[] },
+      content,
+    );
+    expect(answer.results).toHaveLength(3);
+    const [found] = answer.results[0] ?? [];
+    expect(found?.diagnosis.category).toBe('insufficient_quota');
+    expect(QUOTA.slice(found?.start, found?.end)).toContain('You exceeded your current quota');
+    expect(Object.keys(found ?? {}).sort()).toEqual(['diagnosis', 'end', 'start']);
+    expect(answer.results.slice(1)).toEqual([[], []]);
+  });
+
+  it('runs the injected engine once per text and keeps nothing', async () => {
+    const findErrorSpans = vi.fn(() => []);
+    const { handlers } = setup({ findErrorSpans });
+    await handlers['content:findErrors']({ texts: ['a', 'b'] }, content);
+    expect(findErrorSpans.mock.calls).toEqual([['a'], ['b']]);
+    // Page text is never stored: every storage area is as empty as before.
+    for (const area of [fakeBrowser.storage.local, fakeBrowser.storage.session, fakeBrowser.storage.sync]) {
+      expect(await area.get()).toEqual({});
+    }
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['no texts', {}, /No texts/],
+    ['texts not a list', { texts: 'You exceeded your current quota' }, /No texts/],
+    ['a text that is not a string', { texts: [QUOTA, 42] }, /must be a string/],
+    ['an object posing as text', { texts: [{ toString: () => QUOTA }] }, /must be a string/],
+    [
+      'too many texts',
+      { texts: Array.from({ length: FIND_ERRORS_LIMITS.maxTexts + 1 }, () => 'x') },
+      /Too many/,
+    ],
+    [
+      'too much text',
+      {
+        texts: ['x'.repeat(FIND_ERRORS_LIMITS.maxChars / 2), 'y'.repeat(FIND_ERRORS_LIMITS.maxChars / 2 + 1)],
+      },
+      /Too much text/,
+    ],
+  ])('refuses %s without reading any of it', async (_, payload, reason) => {
+    const findErrorSpans = vi.fn(() => []);
+    const { handlers } = setup({ findErrorSpans });
+    await expect(handlers['content:findErrors'](payload as { texts: string[] }, content)).rejects.toThrow(
+      reason,
+    );
+    expect(findErrorSpans).not.toHaveBeenCalled();
+  });
+
+  it('accepts a batch exactly at the limits', async () => {
+    const findErrorSpans = vi.fn(() => []);
+    const { handlers } = setup({ findErrorSpans });
+    const count = FIND_ERRORS_LIMITS.maxTexts;
+    const each = Math.floor(FIND_ERRORS_LIMITS.maxChars / count);
+    const answer = await handlers['content:findErrors'](
+      { texts: Array.from({ length: count }, () => 'z'.repeat(each)) },
+      content,
+    );
+    expect(answer.results).toHaveLength(count);
   });
 });
 

@@ -5,24 +5,26 @@
 import { describe, expect, it } from 'vitest';
 import { renderTopicPage } from '@/tests/fixtures/discourse/pages';
 import { TOPIC_POSTS } from '@/tests/fixtures/discourse/threads';
+import { findErrorSpans } from '@/utils/diagnosis/spans';
 import { createDiagnosisMatcher } from '@/utils/scan/matcher';
 import { DISCOURSE_RULES } from '@/utils/scan/rules';
 import { createScanner } from '@/utils/scan/scanner';
 import { cooked, loadPage } from './dom';
 
 describe('the fixture topic with the real diagnosis engine', () => {
-  it('highlights the expected categories, and warns about the leaked key only', () => {
+  it('highlights the expected categories, and warns about the leaked key only', async () => {
     loadPage(renderTopicPage());
     const controller = new AbortController();
     const scanner = createScanner({
       document,
       window,
       rules: DISCOURSE_RULES,
-      matcher: createDiagnosisMatcher(),
+      // The background's handler runs `findErrorSpans` on what the content script sends (keys masked).
+      matcher: createDiagnosisMatcher({ send: async (texts) => texts.map((text) => findErrorSpans(text)) }),
       signal: controller.signal,
     });
     scanner.start();
-    scanner.flush();
+    await scanner.settle();
     TOPIC_POSTS.forEach((fixture, index) => {
       const root = cooked(index + 1);
       const found = [...root.querySelectorAll('[data-mad-category][tabindex="0"]')].map((element) => ({

@@ -29,7 +29,7 @@ function result(status: ModelResult['status'], category: ModelResult['category']
 }
 
 describe('which model "Check with my key" asks about', () => {
-  it('uses the model the error names, or a small model for key-level errors, or none', () => {
+  it('uses the model the error names, or a small model for key-level errors, or none', async () => {
     expect(modelToCheck(access)).toBe('gpt-4o');
     expect(modelToCheck({ ...quota, probe: 'quota' })).toBe(KEY_CHECK_MODEL);
     expect(modelToCheck({ ...quota, probe: 'none' })).toBeNull();
@@ -79,7 +79,7 @@ describe('TooltipContent', () => {
       host,
     );
 
-  it('shows the card and a check button naming the model', () => {
+  it('shows the card and a check button naming the model', async () => {
     const onCheck = vi.fn();
     show({ diagnoses: [access], leakedKeys: 0, quoted: false }, new Map(), { onCheck });
     expect(host.querySelector('[data-mad-tooltip]')?.getAttribute('data-mad-theme')).toBe('dark');
@@ -90,13 +90,13 @@ describe('TooltipContent', () => {
     expect(onCheck).toHaveBeenCalledWith('gpt-4o');
   });
 
-  it('says when a key cannot tell anything', () => {
+  it('says when a key cannot tell anything', async () => {
     show({ diagnoses: [{ ...quota, probe: 'none' }], leakedKeys: 0, quoted: false });
     expect(host.querySelector('[data-mad-check]')).toBeNull();
     expect(host.querySelector('[data-mad-no-check]')).not.toBeNull();
   });
 
-  it('shows pending, no key (with the way to add one) and the result', () => {
+  it('shows pending, no key (with the way to add one) and the result', async () => {
     show({ diagnoses: [access], leakedKeys: 0, quoted: false }, new Map([['gpt-4o', { state: 'pending' }]]));
     expect(host.querySelector('[data-mad-check]')?.hasAttribute('disabled')).toBe(true);
 
@@ -123,7 +123,7 @@ describe('TooltipContent', () => {
     expect(host.querySelector('[role="alert"]')?.textContent).toContain('No answer');
   });
 
-  it('warns about a leaked key with the revoke link, and marks quoted text', () => {
+  it('warns about a leaked key with the revoke link, and marks quoted text', async () => {
     show({ diagnoses: [], leakedKeys: 1, quoted: false });
     const leak = host.querySelector('[data-mad-leak]');
     expect(leak?.textContent).toContain('This looks like a live API key — if it is yours, revoke it now');
@@ -134,7 +134,7 @@ describe('TooltipContent', () => {
     expect(host.querySelector('.mad-tip__note')?.textContent).toMatch(/Quoted/);
   });
 
-  it('offers tabs when a code block holds several errors', () => {
+  it('offers tabs when a code block holds several errors', async () => {
     const onSelect = vi.fn();
     show({ diagnoses: [quota, access], leakedKeys: 0, quoted: false }, new Map(), { onSelect });
     const tabs = host.querySelectorAll('[role="tab"]');
@@ -145,7 +145,7 @@ describe('TooltipContent', () => {
 });
 
 describe('page styles', () => {
-  it('give every category a tone, and hide labels with one attribute', () => {
+  it('give every category a tone, and hide labels with one attribute', async () => {
     const css = pageStylesCss();
     for (const id of CATEGORY_IDS) expect(css).toContain(`[data-mad-category="${id}"]`);
     applyLabelSetting(document, false);
@@ -154,7 +154,7 @@ describe('page styles', () => {
     expect(document.documentElement.hasAttribute('data-mad-labels')).toBe(false);
   });
 
-  it('are installed once and removed on cleanup', () => {
+  it('are installed once and removed on cleanup', async () => {
     const remove = installPageStyles(document);
     installPageStyles(document);
     expect(document.querySelectorAll('#mad-page-styles')).toHaveLength(1);
@@ -198,7 +198,7 @@ describe('the tooltip controller', () => {
     (window as { IntersectionObserver: unknown }).IntersectionObserver = realObserver;
   });
 
-  function setup(
+  async function setup(
     checkModel = vi.fn(async (_model: string) => ({ state: 'no-key' as const })),
     prepare: () => void = () => {},
   ) {
@@ -213,7 +213,7 @@ describe('the tooltip controller', () => {
       signal: controller.signal,
     });
     scanner.start();
-    scanner.flush();
+    await scanner.settle();
     const host = document.createElement('mad-tooltip');
     const container = document.createElement('div');
     host.attachShadow({ mode: 'open' }).append(container);
@@ -238,9 +238,9 @@ describe('the tooltip controller', () => {
   const pointer = (type: string, target: Element, relatedTarget: Element | null = null) =>
     target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, relatedTarget }));
 
-  it('opens on hover only after the intent delay, and closes when the pointer leaves', () => {
+  it('opens on hover only after the intent delay, and closes when the pointer leaves', async () => {
     vi.useFakeTimers();
-    const { card, tooltip } = setup();
+    const { card, tooltip } = await setup();
     const highlight = cooked(1).querySelector('mad-hl') as Element;
     pointer('pointerover', highlight);
     vi.advanceTimersByTime(200);
@@ -255,9 +255,9 @@ describe('the tooltip controller', () => {
     expect(highlight.getAttribute('aria-expanded')).toBe('false');
   });
 
-  it('stays open while the pointer moves from the highlight into the tooltip', () => {
+  it('stays open while the pointer moves from the highlight into the tooltip', async () => {
     vi.useFakeTimers();
-    const { card, host } = setup();
+    const { card, host } = await setup();
     const highlight = cooked(1).querySelector('mad-hl') as Element;
     pointer('pointerover', highlight);
     vi.advanceTimersByTime(400);
@@ -267,9 +267,9 @@ describe('the tooltip controller', () => {
     expect(card()).not.toBeNull();
   });
 
-  it('a passing pointer does not open it', () => {
+  it('a passing pointer does not open it', async () => {
     vi.useFakeTimers();
-    const { card } = setup();
+    const { card } = await setup();
     const highlight = cooked(1).querySelector('mad-hl') as Element;
     pointer('pointerover', highlight);
     vi.advanceTimersByTime(100);
@@ -278,8 +278,8 @@ describe('the tooltip controller', () => {
     expect(card()).toBeNull();
   });
 
-  it('opens on focus, closes on Escape with focus back on the highlight, without reopening', () => {
-    const { card } = setup();
+  it('opens on focus, closes on Escape with focus back on the highlight, without reopening', async () => {
+    const { card } = await setup();
     const highlight = cooked(1).querySelector('mad-hl') as HTMLElement;
     highlight.focus();
     expect(card()).not.toBeNull();
@@ -288,8 +288,8 @@ describe('the tooltip controller', () => {
     expect(document.activeElement).toBe(highlight);
   });
 
-  it('a label opens the same card as its highlight; a click elsewhere closes it', () => {
-    const { card, tooltip } = setup();
+  it('a label opens the same card as its highlight; a click elsewhere closes it', async () => {
+    const { card, tooltip } = await setup();
     const label = cooked(1).querySelector('mad-label') as HTMLElement;
     label.click();
     expect(card()?.querySelector('.mad-card__title')?.textContent).toBe('Rate limit reached');
@@ -299,7 +299,7 @@ describe('the tooltip controller', () => {
   });
 
   it('sends only the model id, and offers the popup when no key is saved', async () => {
-    const { card, checkModel, openPopup } = setup();
+    const { card, checkModel, openPopup } = await setup();
     const highlight = cooked(6).querySelector('mad-hl') as HTMLElement;
     highlight.click();
     (card()?.querySelector('[data-mad-check]') as HTMLButtonElement).click();
@@ -310,8 +310,8 @@ describe('the tooltip controller', () => {
     expect(openPopup).toHaveBeenCalled();
   });
 
-  it('lets a link inside a highlight work as a link', () => {
-    const { card } = setup(undefined, () => {
+  it('lets a link inside a highlight work as a link', async () => {
+    const { card } = await setup(undefined, () => {
       cooked(10).innerHTML =
         '<p>You exceeded your current quota, please check your <a href="#billing">plan and billing</a> details.</p>';
     });
@@ -322,8 +322,8 @@ describe('the tooltip controller', () => {
     expect(card()).not.toBeNull();
   });
 
-  it('closes when the highlight leaves the screen (scrolled away or cloaked)', () => {
-    const { card } = setup();
+  it('closes when the highlight leaves the screen (scrolled away or cloaked)', async () => {
+    const { card } = await setup();
     (cooked(1).querySelector('mad-label') as HTMLElement).click();
     expect(card()).not.toBeNull();
     VisibilityStub.last?.report(true);
@@ -332,8 +332,8 @@ describe('the tooltip controller', () => {
     expect(card()).toBeNull();
   });
 
-  it('closes when its lifetime ends', () => {
-    const { card, container } = setup();
+  it('closes when its lifetime ends', async () => {
+    const { card, container } = await setup();
     (cooked(1).querySelector('mad-label') as HTMLElement).click();
     expect(card()).not.toBeNull();
     controller.abort();
