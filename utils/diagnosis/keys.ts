@@ -181,8 +181,13 @@ function shapeWarnings(key: string, kind: KeyKind): string[] {
   if (key.length === 0) return ['The key is empty.'];
   const lower = key.toLowerCase();
   if (PLACEHOLDERS.has(lower) || ANGLE_PLACEHOLDER.test(key) || REPEATED_X_PLACEHOLDER.test(key)) {
+    // Quoted only when it cannot be a real key: `<sk-proj-…>` pasted from a template would otherwise be shown in
+    // clear under the password field (issue 8: warnings never contain the key).
+    const quotable = key.length <= 32 && !key.includes('sk-');
     warnings.push(
-      `"${key}" is a placeholder, not a key: the variable that should hold the key was empty or never set, so the text "${key}" was sent instead.`,
+      quotable
+        ? `"${key}" is a placeholder, not a key: the variable that should hold the key was empty or never set, so the text "${key}" was sent instead.`
+        : 'This is a placeholder in angle brackets, not a key: paste the key itself, without "<" and ">".',
     );
     return warnings;
   }
