@@ -62,6 +62,11 @@ const REMOTE_OR_EVAL = [
   [/\bimport\s*\(\s*["'`]https?:/, 'import() of a remote URL'],
   [/\bsetTimeout\s*\(\s*["'`]/, 'setTimeout with a string'],
 ];
+/**
+ * Content scripts run next to web pages; they must not even know where keys are stored (`apiKey.<profile>` in
+ * utils/storage.ts), so no change to them can read a key by accident. Checked in the built bundles.
+ */
+const KEY_STORAGE_NAME = /apiKey/;
 const REMOTE_IN_HTML = /<(script|link|iframe|object|embed)\b[^>]*\b(src|href)\s*=\s*["']?(https?:)?\/\//i;
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>\s*\S/i;
 
@@ -144,6 +149,9 @@ for (const [build, expected] of Object.entries(SNAPSHOT)) {
       for (const [pattern, name] of REMOTE_OR_EVAL) {
         if (pattern.test(code)) fail(build, `${relative} contains ${name}`);
       }
+      if (relative.startsWith('content-scripts') && KEY_STORAGE_NAME.test(code)) {
+        fail(build, `${relative} mentions the key storage (apiKey): content scripts must never read keys`);
+      }
     } else if (full.endsWith('.html')) {
       const html = readFileSync(full, 'utf8');
       if (REMOTE_IN_HTML.test(html)) fail(build, `${relative} loads something from another origin`);
@@ -160,5 +168,5 @@ if (failures.length > 0) {
   process.exit(1);
 }
 console.log(
-  `manifest check: ${Object.keys(SNAPSHOT).join(' and ')} match the snapshot (permissions ${Object.keys(PERMISSIONS).join(', ')}; host ${API_HOST}; ${CONTENT_MATCHES.length} content-script matches); default CSP; no remote or string-evaluated code`,
+  `manifest check: ${Object.keys(SNAPSHOT).join(' and ')} match the snapshot (permissions ${Object.keys(PERMISSIONS).join(', ')}; host ${API_HOST}; ${CONTENT_MATCHES.length} content-script matches); default CSP; no remote or string-evaluated code; content scripts never name the key storage`,
 );
