@@ -120,6 +120,21 @@ export interface AccessSummary {
   checkedAt: number;
   /** The organization-verification paid check, when the user ran it for this profile. */
   verification?: VerificationCheckResult;
+  /** What the model catalogue says about verification (the catalogue stays in the background). */
+  verificationFacts: VerificationFacts;
+}
+
+export type VerificationNeed = 'always' | 'streaming';
+
+/** The model catalogue's verification facts the platform panel shows, built by the background. */
+export interface VerificationFacts {
+  /** The report's models that need a verified organization: for any use, or to stream. */
+  needs: Array<{ model: string; verification: VerificationNeed }>;
+  /**
+   * Models verification unlocks: base ids (dated snapshots repeat their facts), not retired when the summary was
+   * built; a deprecated one carries its shutdown date, so a summary read later still leaves it out after that.
+   */
+  unlocks: Array<{ model: string; verification: VerificationNeed; shutdownDate?: string }>;
 }
 
 /** An error found in one text of `content:findErrors`: `[start, end)` in that text, and what it means. */

@@ -3,16 +3,17 @@
  * with the user's key through the background. Thin wiring: the scanner is utils/scan, the tooltip
  * components/tooltip; every listener, observer and timer ends with `ctx` (extension reload, navigation away).
  */
+import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createTooltipController, type TooltipController } from '@/components/tooltip/controller';
+import { readInlineLabels, watchInlineLabels } from '@/components/tooltip/label-setting';
 import { applyLabelSetting, installPageStyles } from '@/components/tooltip/page-styles';
 import { sendMessage } from '@/utils/messaging/client';
 import { createBackgroundMatcher } from '@/utils/scan/background-matcher';
 import { DISCOURSE_RULES } from '@/utils/scan/rules';
 import { createScanner } from '@/utils/scan/scanner';
 import { topicKeyFromUrl } from '@/utils/scan/topic';
-import { settingsItem } from '@/utils/storage';
 
 export default defineContentScript({
   matches: ['https://community.openai.com/*'],
@@ -41,9 +42,8 @@ export default defineContentScript({
 
     // Settings are not secret; the key is never read here (only the background and extension pages read it).
     // A storage failure must not cost the tooltip: labels then stay on (the default).
-    const settings = await settingsItem.getValue().catch(() => null);
-    applyLabelSetting(document, settings?.inlineLabels ?? true);
-    ctx.onInvalidated(settingsItem.watch((settings) => applyLabelSetting(document, settings.inlineLabels)));
+    applyLabelSetting(document, await readInlineLabels(browser.storage));
+    ctx.onInvalidated(watchInlineLabels(browser.storage, (visible) => applyLabelSetting(document, visible)));
     ctx.onInvalidated(() => applyLabelSetting(document, true));
 
     let tooltip: TooltipController | undefined;

@@ -21,6 +21,7 @@ import {
   saveProfile,
   setActiveProfile,
 } from './profiles';
+import { verificationFactsFor } from './model-facts';
 import { createRunManager, type RunManager } from './run-manager';
 import { type BackgroundServices, realServices } from './services';
 import {
@@ -97,6 +98,10 @@ export function createHandlers(deps: BackgroundDeps): MessageHandlers & { runs: 
       profileLabel: profile.label,
       report: entry.report,
       checkedAt: entry.checkedAt,
+      verificationFacts: verificationFactsFor(
+        entry.report.models.map((result) => result.model),
+        new Date(services.now()).toISOString().slice(0, 10),
+      ),
     };
     if (entry.verification !== undefined) summary.verification = entry.verification;
     return summary;

@@ -2,8 +2,7 @@
  * What the panel says on each platform page, derived from the cached access report. Pure functions: the panel
  * component only lays these out, and the unit tests read them without a DOM.
  */
-import { effectiveStatus, MODEL_CATALOGUE } from '../diagnosis/models';
-import type { AccessSummary } from '../messages';
+import type { AccessSummary, VerificationFacts, VerificationNeed } from '../messages';
 import type { KeyKind, ModelResult, ProbeReport } from '../probes/types';
 import {
   describeThreshold,
@@ -173,28 +172,27 @@ export interface VerificationView {
   unlocksStreaming: string[];
 }
 
-function needsVerification(model: string): 'always' | 'streaming' | undefined {
-  return MODEL_CATALOGUE.find((info) => info.id === model)?.verification;
-}
-
 /**
  * Verification can only be seen with a real call (DESIGN §3). The paid verification check, when the user ran it,
  * answers directly. Otherwise the state comes from answers that prove it: a refusal for verification says "not
  * verified"; a confirmed success on a model that always needs verification says "verified". Else: not checked.
+ * Which models need it comes with the summary (`verificationFacts`, from the model catalogue in the background).
  */
 export function verificationView(summary: AccessSummary, today: string): VerificationView {
   const { models, key } = summary.report;
-  const unlocks = verificationUnlocks(today);
+  const facts = summary.verificationFacts;
+  const unlocks = verificationUnlocks(facts, today);
   const paid = summary.verification;
   if (paid !== undefined && paid.verified !== null) {
     return { state: paid.verified ? 'verified' : 'not-verified', seenOn: [paid.model], ...unlocks };
   }
+  const always = new Set(
+    facts.needs.filter((need) => need.verification === 'always').map((need) => need.model),
+  );
   const refused = models.filter((result) => result.category === 'org_verification_required');
   const proven = models.filter(
     (result: ModelResult) =>
-      result.status === 'ok' &&
-      result.confidence === 'confirmed' &&
-      needsVerification(result.model) === 'always',
+      result.status === 'ok' && result.confidence === 'confirmed' && always.has(result.model),
   );
   let state: VerificationState = 'not-checked';
   let seenOn: string[] = [];
@@ -208,15 +206,15 @@ export function verificationView(summary: AccessSummary, today: string): Verific
   return { state, seenOn, ...unlocks };
 }
 
-/** Current models that need a verified organization, from the model catalogue. */
-function verificationUnlocks(today: string): Pick<VerificationView, 'unlocksAlways' | 'unlocksStreaming'> {
-  const current = MODEL_CATALOGUE.filter(
-    (info) => info.verification !== undefined && effectiveStatus(info, today) !== 'retired',
+/** Current models that need a verified organization: those of the summary not shut down by `today`. */
+function verificationUnlocks(
+  facts: VerificationFacts,
+  today: string,
+): Pick<VerificationView, 'unlocksAlways' | 'unlocksStreaming'> {
+  const current = facts.unlocks.filter(
+    (entry) => entry.shutdownDate === undefined || entry.shutdownDate > today,
   );
-  // Dated snapshots repeat their base model's facts; the base ids are enough to say what verification unlocks.
-  const baseIds = (verification: 'always' | 'streaming') =>
-    current
-      .filter((info) => info.verification === verification && !/-\d{4}-\d{2}-\d{2}$/.test(info.id))
-      .map((info) => info.id);
-  return { unlocksAlways: baseIds('always'), unlocksStreaming: baseIds('streaming') };
+  const idsNeeding = (verification: VerificationNeed) =>
+    current.filter((entry) => entry.verification === verification).map((entry) => entry.model);
+  return { unlocksAlways: idsNeeding('always'), unlocksStreaming: idsNeeding('streaming') };
 }

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { type BackgroundDeps, createHandlers } from '@/utils/background/handlers';
+import { verificationFactsFor } from '@/utils/background/model-facts';
 import type { BackgroundServices } from '@/utils/background/services';
 import { FIND_ERRORS_LIMITS } from '@/utils/messages';
 import { estimatePaidCheckCost } from '@/utils/probes';
@@ -293,6 +294,10 @@ describe('content:* handlers', () => {
       'gpt-4o-mini',
     ]);
     expect(JSON.stringify(summary)).not.toContain(REAL_LOOKING_KEY);
+    // The panel's model facts come with it (the catalogue stays here), for the report's models on today's date.
+    expect(summary.state === 'ready' && summary.summary?.verificationFacts).toEqual(
+      verificationFactsFor(['gpt-4o', 'gpt-4o-mini'], new Date(50_000).toISOString().slice(0, 10)),
+    );
     expect((await loadReportCache())[profile.id]).toBeDefined();
   });
 

@@ -150,4 +150,29 @@ describe('panel views', () => {
     // Dated snapshots are left out: the base ids say it.
     expect(unknown.unlocksStreaming.some((id) => /-\d{4}-\d{2}-\d{2}$/.test(id))).toBe(false);
   });
+
+  it('verification: reads the facts the summary carries, and drops models shut down since it was built', () => {
+    const facts = {
+      needs: [{ model: 'future-model', verification: 'always' as const }],
+      unlocks: [
+        { model: 'future-model', verification: 'always' as const },
+        { model: 'leaving-model', verification: 'streaming' as const, shutdownDate: '2027-01-14' },
+      ],
+    };
+    const built = {
+      ...summary({ models: [modelResult('future-model', 'ok', 'ok', { confidence: 'confirmed' })] }),
+      verificationFacts: facts,
+    };
+    expect(verificationView(built, '2026-12-01')).toEqual({
+      state: 'verified',
+      seenOn: ['future-model'],
+      unlocksAlways: ['future-model'],
+      unlocksStreaming: ['leaving-model'],
+    });
+    expect(verificationView(built, '2027-01-14').unlocksStreaming).toEqual([]);
+    // A model the facts do not name proves nothing.
+    expect(
+      verificationView({ ...built, verificationFacts: { needs: [], unlocks: [] } }, '2026-12-01').state,
+    ).toBe('not-checked');
+  });
 });

@@ -4,7 +4,11 @@
  */
 import type { CategoryId, Diagnosis } from '@/utils/diagnosis/types';
 import type { AccessSummary } from '@/utils/messages';
+import { verificationFactsFor } from '@/utils/background/model-facts';
 import type { KeyFacts, ModelResult, ProbeReport } from '@/utils/probes/types';
+
+/** The date summaries are built on (the panel tests' "today" is the same or later). */
+export const SUMMARY_DATE = '2026-11-30';
 
 export function diagnosisFor(category: CategoryId, overrides: Partial<Diagnosis> = {}): Diagnosis {
   return {
@@ -79,7 +83,16 @@ export function summary(
     timings: { keyChecksMs: 100, modelsMs: 200, totalMs: 300 },
     requestCount: models.length + 3,
   };
-  return { profileLabel: 'Work key', report, checkedAt: options.checkedAt ?? 2000 };
+  return {
+    profileLabel: 'Work key',
+    report,
+    checkedAt: options.checkedAt ?? 2000,
+    // As the background builds it (utils/background/handlers.ts), on the date the platform tests use.
+    verificationFacts: verificationFactsFor(
+      models.map((result) => result.model),
+      SUMMARY_DATE,
+    ),
+  };
 }
 
 /** No credit: the state the billing page's re-checks watch. */
