@@ -62,6 +62,46 @@ export function firstSentence(text: string): string {
 }
 
 /**
+ * Why zero-cost results cannot be trusted, in the words that fit what the canary got: the API judging parameters
+ * first is one story; no answer at all (network, proxy, wrong base URL) or a server error is another, and telling
+ * the user "the API checks parameters first" then would send them the wrong way (issue 8, refused connections).
+ */
+function untrustedBanner(report: ProbeReport): KeyBanner {
+  const { canary } = report;
+  const status = canary.httpStatus;
+  if (canary.verdict !== 'validated_first' && status === undefined) {
+    return {
+      category: 'connection_error',
+      title: 'Could not reach the API',
+      text: `No answer came from ${report.baseUrl} (network, proxy, firewall or timeout), so nothing could be checked. Check the connection or the API base URL, then check again.`,
+      diagnosis: null,
+    };
+  }
+  if (canary.verdict !== 'validated_first' && status !== undefined && status >= 500) {
+    return {
+      category: 'server_error',
+      title: 'The API is failing right now',
+      text: `A test request answered HTTP ${status} instead of “not found”, so today's answers cannot be trusted. Check again in a few minutes.`,
+      diagnosis: null,
+    };
+  }
+  if (canary.verdict !== 'validated_first') {
+    return {
+      category: 'other',
+      title: 'Zero-cost checks not trusted today',
+      text: `A model id that cannot exist (${canary.model}) got HTTP ${status} instead of “not found”, so these answers prove nothing. Every model shows as unknown; a paid 1-token check can confirm one.`,
+      diagnosis: null,
+    };
+  }
+  return {
+    category: 'other',
+    title: 'Zero-cost checks not trusted today',
+    text: `A model id that cannot exist (${canary.model}) was not reported as missing, so the API is checking parameters before access. Every model shows as unknown; a paid 1-token check can confirm one.`,
+    diagnosis: null,
+  };
+}
+
+/**
  * The banner above the matrix when one key-level problem explains every row (invalid key, no quota, region,
  * missing scope), when zero-cost probing cannot be trusted today (the canary did not come back "not found"), or
  * when the paid verification check found the organization unverified.
@@ -79,14 +119,7 @@ export function selectKeyBanner(
       diagnosis: problem.diagnosis,
     };
   }
-  if (report.trusted === false) {
-    return {
-      category: 'other',
-      title: 'Zero-cost checks not trusted today',
-      text: `A model id that cannot exist (${report.canary.model}) was not reported as missing, so the API is checking parameters before access. Every model shows as unknown; a paid 1-token check can confirm one.`,
-      diagnosis: null,
-    };
-  }
+  if (report.trusted === false) return untrustedBanner(report);
   if (verification?.verified === false) {
     return {
       category: 'org_verification_required',
