@@ -220,6 +220,8 @@ describe('faults through the real extension', () => {
     );
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row).toMatchObject({ status: 'unknown', category: 'connection_error' });
+    // One banner says what happened, instead of a story about the API's order of checks.
+    expect(await page.locator('[data-scope="key"]').getAttribute('data-category')).toBe('connection_error');
     // Key checks and models each wait one timeout at most.
     expect(elapsedMs).toBeLessThan(3 * TIMEOUT_MS + 2_000);
     expect(await page.locator('body').innerText()).not.toMatch(STACK_TRACE);
@@ -255,6 +257,8 @@ describe('faults through the real extension', () => {
       `refused → ${rows.map((row) => `${row.status}/${row.category}`).join(', ')}, banner ${banner} in ${elapsedMs} ms`,
     );
     for (const row of rows) expect(row).toMatchObject({ status: 'unknown', category: 'connection_error' });
+    expect(banner).toBe('connection_error');
+    expect(await page.locator('[data-scope="key"]').innerText()).toContain('Could not reach the API');
     // Refused is immediate: nothing waits for the timeout.
     expect(elapsedMs).toBeLessThan(TIMEOUT_MS);
     expect(await page.locator('body').innerText()).not.toMatch(STACK_TRACE);
