@@ -1,6 +1,7 @@
 /**
  * "Check with my key" from a forum tooltip: which model to ask the background about, and the states of that
- * request. The content script only ever sends a model id (DESIGN §1): never a key, never page text.
+ * request. This check sends only a model id (DESIGN §1): never a key, never page text. (The scanner's page text
+ * goes to the background in its own message, `content:findErrors`, with keys masked.)
  */
 import type { Diagnosis } from '@/utils/diagnosis/types';
 import type { ContentAnswer } from '@/utils/messages';
