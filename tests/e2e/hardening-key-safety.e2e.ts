@@ -348,6 +348,39 @@ describe('the key never leaves the places the user chose', () => {
     await page.close();
   });
 
+  it('extension pages run under a strict CSP: no eval, no inline or remote script', async () => {
+    const page = await openPopup(session);
+    const verdicts = await page.evaluate(async () => {
+      const ran = (globalThis as { __madRan?: string[] }).__madRan ?? [];
+      (globalThis as { __madRan?: string[] }).__madRan = ran;
+      // Later, from a timer: code evaluated by the test itself is exempt from the CSP, a page's own task is not.
+      const evalVerdict = await new Promise<string>((resolve) =>
+        setTimeout(() => {
+          try {
+            // biome-ignore lint/security/noGlobalEval: the point is to prove the CSP refuses it
+            eval('1');
+            resolve('ran');
+          } catch (error) {
+            resolve((error as Error).name);
+          }
+        }, 0),
+      );
+      const inline = document.createElement('script');
+      inline.textContent = 'globalThis.__madRan.push("inline")';
+      document.head.append(inline);
+      const remote = document.createElement('script');
+      remote.src = 'https://example.org/x.js';
+      const remoteLoaded = await new Promise<string>((resolve) => {
+        remote.onload = () => resolve('loaded');
+        remote.onerror = () => resolve('blocked');
+        document.head.append(remote);
+      });
+      return { evalVerdict, ran: [...ran], remoteLoaded };
+    });
+    expect(verdicts).toEqual({ evalVerdict: 'EvalError', ran: [], remoteLoaded: 'blocked' });
+    await page.close();
+  });
+
   it('storage: each key only in the area the user chose; sync never used', async () => {
     const [local, sessionArea, sync] = await Promise.all([
       readArea(session, 'local'),
