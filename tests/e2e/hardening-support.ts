@@ -410,7 +410,10 @@ export async function watchContentWorld(
 }
 
 /** Waits (up to `timeoutMs`) until the content script's world exists, then returns it. */
-export async function contentWorldOf(find: () => Promise<ContentWorld>, timeoutMs = 10_000): Promise<ContentWorld> {
+export async function contentWorldOf(
+  find: () => Promise<ContentWorld>,
+  timeoutMs = 10_000,
+): Promise<ContentWorld> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
