@@ -9,7 +9,10 @@ export interface SenderInfo {
 }
 
 /** Origins our content scripts run on (keep in step with the entrypoints' `matches`). */
-export const CONTENT_SCRIPT_ORIGINS = ['https://community.openai.com', 'https://platform.openai.com'] as const;
+export const CONTENT_SCRIPT_ORIGINS = [
+  'https://community.openai.com',
+  'https://platform.openai.com',
+] as const;
 
 /**
  * Decides who sent a message, or `null` when it is not one of ours.
@@ -18,7 +21,11 @@ export const CONTENT_SCRIPT_ORIGINS = ['https://community.openai.com', 'https://
  * content script. A content script has our id, a tab, and a URL on one of the origins we inject into. Anything
  * else — another extension, a page URL we do not serve — is refused.
  */
-export function classifySender(sender: SenderInfo, extensionId: string, extensionBaseUrl: string): SenderKind | null {
+export function classifySender(
+  sender: SenderInfo,
+  extensionId: string,
+  extensionBaseUrl: string,
+): SenderKind | null {
   if (sender.id !== extensionId) return null;
   const url = sender.url ?? '';
   if (url.startsWith(extensionBaseUrl)) return 'extension-page';
