@@ -151,6 +151,19 @@ export function createRunManager(deps: RunManagerDeps): RunManager {
         await persistRun(run.state);
         return null;
       }
+      if (reachedNobody(report)) {
+        // Not one request got an HTTP answer (network down, proxy, wrong base URL): the run learned nothing
+        // about the key, so it must not replace what the last good check learned (issue 8).
+        run.state = {
+          ...run.state,
+          status: 'failed',
+          finishedAt,
+          results: mergeResults(run.state.results, report.models),
+          error: `No answer from ${report.baseUrl} (network, proxy, firewall or timeout)`,
+        };
+        await persistRun(run.state);
+        return null;
+      }
       const entry: CachedReport = { profileId: profile.id, models, report, checkedAt: finishedAt };
       // The cache first, then the state: a popup that sees `done` finds the report already there.
       await cacheReport(entry);
@@ -258,6 +271,18 @@ export function createRunManager(deps: RunManagerDeps): RunManager {
       return writes;
     },
   };
+}
+
+/** True when requests were sent and not one of them got an HTTP answer. */
+export function reachedNobody(report: ProbeReport): boolean {
+  if (report.requestCount === 0) return false;
+  const answered = (evidence: readonly { httpStatus?: number }[] | undefined) =>
+    (evidence ?? []).some((item) => item.httpStatus !== undefined);
+  return (
+    report.canary.httpStatus === undefined &&
+    !answered(report.key.evidence) &&
+    !report.models.some((result) => answered(result.evidence))
+  );
 }
 
 /** Results streamed so far, completed by the report's (the report wins: it is final). */
