@@ -72,8 +72,8 @@ function untrustedBanner(report: ProbeReport): KeyBanner {
   if (canary.verdict !== 'validated_first' && status === undefined) {
     return {
       category: 'connection_error',
-      title: 'Could not reach the API',
-      text: `No answer came from ${report.baseUrl} (network, proxy, firewall or timeout), so nothing could be checked. Check the connection or the API base URL, then check again.`,
+      title: 'Could not reach the API reliably',
+      text: `A test request got no answer from ${report.baseUrl} (network, proxy, firewall or timeout), so today's answers cannot be trusted. Check the connection or the API base URL, then check again.`,
       diagnosis: null,
     };
   }
