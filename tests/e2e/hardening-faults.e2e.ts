@@ -21,7 +21,7 @@ import {
   writeProfile,
   writeSettings,
 } from './hardening-support';
-import { type MatrixRowHooks, matrixRows } from './popup-helpers';
+import { keyBanner, type MatrixRowHooks, matrixRows } from './popup-helpers';
 
 /** One model per fault (ids are free-form: the fault answers before the fake looks the model up). */
 const FAULT_MODELS: Readonly<Record<string, NetworkFault>> = {
@@ -220,8 +220,8 @@ describe('faults through the real extension', () => {
     );
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row).toMatchObject({ status: 'unknown', category: 'connection_error' });
-    // One banner says what happened, instead of a story about the API's order of checks.
-    expect(await page.locator('[data-scope="key"]').getAttribute('data-category')).toBe('connection_error');
+    // Not one answer came: the run failed (and would have kept a previous report), and says why.
+    expect(await page.locator('body').innerText()).toContain('The check failed: No answer from');
     // Key checks and models each wait one timeout at most.
     expect(elapsedMs).toBeLessThan(3 * TIMEOUT_MS + 2_000);
     expect(await page.locator('body').innerText()).not.toMatch(STACK_TRACE);
@@ -249,19 +249,42 @@ describe('faults through the real extension', () => {
       .toBe(true);
     const elapsedMs = Date.now() - started;
     const rows = await matrixRows(page);
-    const banner = await page
-      .locator('[data-scope="key"]')
-      .getAttribute('data-category')
-      .catch(() => null);
+    const banner = await keyBanner(page);
     table.push(
       `refused → ${rows.map((row) => `${row.status}/${row.category}`).join(', ')}, banner ${banner} in ${elapsedMs} ms`,
     );
     for (const row of rows) expect(row).toMatchObject({ status: 'unknown', category: 'connection_error' });
-    expect(banner).toBe('connection_error');
-    expect(await page.locator('[data-scope="key"]').innerText()).toContain('Could not reach the API');
+    expect(banner).toBeNull();
+    expect(await page.locator('body').innerText()).toContain(
+      `The check failed: No answer from http://127.0.0.1:${port}/v1`,
+    );
     // Refused is immediate: nothing waits for the timeout.
     expect(elapsedMs).toBeLessThan(TIMEOUT_MS);
     expect(await page.locator('body').innerText()).not.toMatch(STACK_TRACE);
+    await page.close();
+  });
+
+  it('a run that reaches nobody keeps the last good results', async () => {
+    api.setFaults({});
+    await writeProfile(session, { id: 'offline', key: FAKE_KEYS.tier3, baseUrl: api.baseUrl });
+    await writeSettings(session, { models: MODELS.slice(0, 3), concurrency: 4, timeoutMs: TIMEOUT_MS });
+    const { page } = await openWatchedPopup(session);
+    await page.getByRole('button', { name: 'Check access' }).click();
+    await expect
+      .poll(async () => (await matrixRows(page)).every((row) => row.status !== 'pending'))
+      .toBe(true);
+    await page.getByRole('button', { name: 'Check access' }).waitFor();
+    const healthyRows = await matrixRows(page);
+    const cacheBefore = await cachedReports(session);
+    // The network goes away: every request is reset.
+    api.setFaults({ '*': 'reset' });
+    await page.getByRole('button', { name: 'Check access' }).click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('Showing the previous results.');
+    expect(await cachedReports(session)).toEqual(cacheBefore);
+    expect(await matrixRows(page)).toEqual(healthyRows);
+    table.push(
+      'network gone after a good check → "The check failed: No answer from … Showing the previous results."',
+    );
     await page.close();
   });
 

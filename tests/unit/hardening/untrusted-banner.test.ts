@@ -19,7 +19,7 @@ function untrusted(httpStatus: number | undefined, verdict: 'validated_first' | 
 describe('the banner when zero-cost checks cannot be trusted', () => {
   it('no answer at all: the API could not be reached, at the profile’s base URL', () => {
     const banner = untrusted(undefined, 'inconclusive');
-    expect(banner).toMatchObject({ category: 'connection_error', title: 'Could not reach the API' });
+    expect(banner).toMatchObject({ category: 'connection_error', title: 'Could not reach the API reliably' });
     expect(banner?.text).toContain('http://127.0.0.1:9/v1');
     expect(banner?.text).not.toMatch(/parameters before access/);
   });
