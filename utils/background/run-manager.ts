@@ -273,9 +273,13 @@ export function createRunManager(deps: RunManagerDeps): RunManager {
   };
 }
 
-/** True when requests were sent and not one of them got an HTTP answer. */
+/**
+ * True when requests were sent, not one got an HTTP answer, and nothing but the network is to blame. A key the
+ * browser refuses to put in a header (a `…` in it) also gets no answer, but that is a finding about the key.
+ */
 export function reachedNobody(report: ProbeReport): boolean {
-  if (report.requestCount === 0) return false;
+  if (report.requestCount === 0 || report.key.problem !== undefined) return false;
+  if (report.models.some((result) => result.category !== 'connection_error')) return false;
   const answered = (evidence: readonly { httpStatus?: number }[] | undefined) =>
     (evidence ?? []).some((item) => item.httpStatus !== undefined);
   return (
