@@ -186,7 +186,9 @@ describe('faults through the real extension', () => {
     expect(elapsedMs).toBeLessThan(RUN_BOUND_MS);
     // The two held exchanges (timeout, drip) end at the timeout: the run is about one timeout, not many.
     expect(elapsedMs).toBeLessThan(4 * TIMEOUT_MS);
-    expect(slowestPingMs).toBeLessThan(1_000);
+    // "Never hangs": every look at the matrix came back. The popup's own main thread is judged by its long tasks;
+    // a round trip from the test also waits on a busy machine (two browsers on two cores).
+    expect(slowestPingMs).toBeLessThan(5_000);
     expect(await longestTask()).toBeLessThan(500);
 
     const text = await readEveryCard(page);
@@ -374,7 +376,15 @@ describe('faults through the real extension', () => {
         timeout: 10_000,
       })
       .toBe(false);
-    await reopened.getByRole('button', { name: 'Check access' }).waitFor();
+    await reopened
+      .getByRole('button', { name: 'Check access' })
+      .waitFor({ timeout: 15_000 })
+      .catch(async (error: unknown) => {
+        const runs = (await readArea(session, 'session')).runs;
+        throw new Error(
+          `${String(error)}\npopup: ${await reopened.locator('body').innerText()}\nruns: ${JSON.stringify(runs).slice(0, 600)}`,
+        );
+      });
     const text = await reopened.locator('body').innerText();
     table.push(
       `background stopped mid-run → popup says: ${text.match(/The check[^.]*\./)?.[0] ?? '(nothing)'}`,

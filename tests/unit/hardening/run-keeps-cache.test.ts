@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRunManager, reachedNobody } from '@/utils/background/run-manager';
 import type { ModelResult } from '@/utils/probes/types';
 import { loadReportCache, loadRuns, reportCacheItem } from '@/utils/storage';
-import { makeCached, makeProfile, makeReport, okResult } from '../popup/fixtures';
+import { makeCached, makeDiagnosis, makeProfile, makeReport, okResult } from '../popup/fixtures';
 
 const profile = makeProfile();
 
@@ -50,6 +50,13 @@ describe('a run that reached nobody', () => {
     expect(reachedNobody({ ...NOBODY, canary: { ...NOBODY.canary, httpStatus: 404 } })).toBe(false);
     // No request at all (no key given) is a finished answer, not a network failure.
     expect(reachedNobody({ ...NOBODY, requestCount: 0 })).toBe(false);
+    // A key the browser would not send (a "…" in it) is a finding about the key, cached with its banner.
+    const badKey = makeReport([{ ...unreachable('gpt-4o'), status: 'denied', category: 'invalid_api_key' }]);
+    const problem = {
+      category: 'invalid_api_key' as const,
+      diagnosis: makeDiagnosis({ category: 'invalid_api_key' }),
+    };
+    expect(reachedNobody({ ...NOBODY, models: badKey.models, key: { ...NOBODY.key, problem } })).toBe(false);
   });
 
   it('fails, says why, keeps the last good report, and still shows what each model got', async () => {
