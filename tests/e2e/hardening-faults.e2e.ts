@@ -142,6 +142,31 @@ async function readEveryCard(page: Page): Promise<string> {
   return texts.join('\n');
 }
 
+/**
+ * Clicks "Check access" and waits until this check's report is in the cache and the button is back. (Waiting for
+ * "no row pending" returns at once when the popup has not drawn the run yet.)
+ */
+async function checkUntilCached(
+  session: ExtensionSession,
+  page: Page,
+  profileId: Promise<string>,
+): Promise<void> {
+  const id = await profileId;
+  const checkedAt = async () =>
+    ((await readArea(session, 'local')).reportCache as Record<string, { checkedAt?: number }> | undefined)?.[
+      id
+    ]?.checkedAt ?? null;
+  const before = await checkedAt();
+  await page.getByRole('button', { name: 'Check access' }).click();
+  await expect.poll(checkedAt, { timeout: 30_000 }).not.toBe(before);
+  await page.getByRole('button', { name: 'Check access' }).waitFor();
+}
+
+/** The active profile's id (each test writes one). */
+async function profileIdOf(session: ExtensionSession): Promise<string> {
+  return String((await readArea(session, 'local')).activeProfileId);
+}
+
 async function cachedReports(session: ExtensionSession): Promise<unknown> {
   return (await readArea(session, 'local')).reportCache;
 }
@@ -210,9 +235,13 @@ describe('faults through the real extension', () => {
     await page.getByRole('button', { name: 'Check access' }).click();
     const started = Date.now();
     await expect
-      .poll(async () => (await matrixRows(page)).every((row) => row.status !== 'pending'), {
-        timeout: runTimeBound(models.length, 4, TIMEOUT_MS) + 5_000,
-      })
+      .poll(
+        async () => {
+          const rows = await matrixRows(page);
+          return rows.length === models.length && rows.every((row) => row.status !== 'pending');
+        },
+        { timeout: runTimeBound(models.length, 4, TIMEOUT_MS) + 5_000 },
+      )
       .toBe(true);
     await page.getByRole('button', { name: 'Check access' }).waitFor();
     const elapsedMs = Date.now() - started;
@@ -271,11 +300,7 @@ describe('faults through the real extension', () => {
     await writeProfile(session, { id: 'offline', key: FAKE_KEYS.tier3, baseUrl: api.baseUrl });
     await writeSettings(session, { models: MODELS.slice(0, 3), concurrency: 4, timeoutMs: TIMEOUT_MS });
     const { page } = await openWatchedPopup(session);
-    await page.getByRole('button', { name: 'Check access' }).click();
-    await expect
-      .poll(async () => (await matrixRows(page)).every((row) => row.status !== 'pending'))
-      .toBe(true);
-    await page.getByRole('button', { name: 'Check access' }).waitFor();
+    await checkUntilCached(session, page, profileIdOf(session));
     const healthyRows = await matrixRows(page);
     const cacheBefore = await cachedReports(session);
     // The network goes away: every request is reset.
@@ -297,11 +322,7 @@ describe('faults through the real extension', () => {
     await writeSettings(session, { models, concurrency: 2, timeoutMs: 60_000 });
     const { page } = await openWatchedPopup(session);
     // A healthy check first: this is the cache a failed run must not touch.
-    await page.getByRole('button', { name: 'Check access' }).click();
-    await expect
-      .poll(async () => (await matrixRows(page)).every((row) => row.status !== 'pending'))
-      .toBe(true);
-    await page.getByRole('button', { name: 'Check access' }).waitFor();
+    await checkUntilCached(session, page, profileIdOf(session));
     const healthyRows = await matrixRows(page);
     const cacheBefore = await cachedReports(session);
     expect(cacheBefore).toHaveProperty('cancel');
@@ -344,11 +365,7 @@ describe('faults through the real extension', () => {
     const models = MODELS.slice(0, 4);
     await writeSettings(session, { models, concurrency: 2, timeoutMs: 60_000 });
     const { page } = await openWatchedPopup(session);
-    await page.getByRole('button', { name: 'Check access' }).click();
-    await expect
-      .poll(async () => (await matrixRows(page)).every((row) => row.status !== 'pending'))
-      .toBe(true);
-    await page.getByRole('button', { name: 'Check access' }).waitFor();
+    await checkUntilCached(session, page, profileIdOf(session));
     const cacheBefore = await cachedReports(session);
 
     api.setFaults(Object.fromEntries(models.map((model) => [model, 'timeout'])));
