@@ -10,5 +10,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
+    // Property and ReDoS tests do real work; on a loaded 2-core machine 5 s (the default) is too tight.
+    testTimeout: 30_000,
   },
 });
