@@ -67,3 +67,30 @@ export function Icon({ name, class: className }: { name: IconName; class?: strin
     </svg>
   );
 }
+
+/**
+ * The extension's mark: a small rounded square with a check, drawn inline (no image request from the page).
+ * Used by the platform panel and the explain page.
+ */
+export function BrandMark({ class: className, size }: { class: string; size: number }) {
+  return (
+    <svg
+      class={className}
+      viewBox="0 0 20 20"
+      width={size}
+      height={size}
+      aria-hidden="true"
+      focusable="false"
+    >
+      <rect x="1" y="1" width="18" height="18" rx="5" fill="currentColor" />
+      <path
+        d="M6 10.5 8.7 13 14 7.5"
+        fill="none"
+        stroke="var(--mad-on-accent)"
+        stroke-width="2"
+        stroke-linecap="round"
+        stroke-linejoin="round"
+      />
+    </svg>
+  );
+}

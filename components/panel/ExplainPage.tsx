@@ -11,7 +11,7 @@ import type { Diagnosis } from '@/utils/diagnosis/types';
 import type { AccessSummary, ContentAnswer } from '@/utils/messages';
 import type { ModelResult } from '@/utils/probes/types';
 import { DiagnosisCard } from '../diagnosis/DiagnosisCard';
-import { Icon } from '../icons';
+import { BrandMark, Icon } from '../icons';
 // The panel's stylesheet carries the shared look (colours, buttons, status chips); explain.css lays out the page.
 import './panel.css';
 import './explain.css';
@@ -214,17 +214,7 @@ export function ExplainPage({ deps }: { deps: ExplainPageDeps }) {
   return (
     <main class="mad-root mad-explain">
       <header class="mad-explain__header">
-        <svg class="mad-explain__mark" viewBox="0 0 20 20" width="28" height="28" aria-hidden="true">
-          <rect x="1" y="1" width="18" height="18" rx="5" fill="currentColor" />
-          <path
-            d="M6 10.5 8.7 13 14 7.5"
-            fill="none"
-            stroke="var(--mad-on-accent)"
-            stroke-width="2"
-            stroke-linecap="round"
-            stroke-linejoin="round"
-          />
-        </svg>
+        <BrandMark class="mad-explain__mark" size={28} />
         <div>
           <h1 class="mad-explain__title">Explain this OpenAI error</h1>
           <p class="mad-explain__subtitle">Model Access Doctor</p>

@@ -13,7 +13,7 @@ import type { PanelActions, PanelState } from '@/utils/platform/panel-state';
 import { checkedAgo, countAccess } from '@/utils/platform/panel-views';
 import type { ReportChange } from '@/utils/platform/report-diff';
 import { categoryLook } from '../diagnosis/categories';
-import { Icon } from '../icons';
+import { BrandMark, Icon } from '../icons';
 import { ModelRows } from './ModelRows';
 import {
   ApiKeysSection,
@@ -40,30 +40,6 @@ function useTick(ms: number, now: () => number): number {
     return () => clearInterval(id);
   }, [ms, now]);
   return time;
-}
-
-function Mark() {
-  // The extension's mark: a small rounded square with a check, drawn inline (no image request from the page).
-  return (
-    <svg
-      class="mad-panel__mark"
-      viewBox="0 0 20 20"
-      width="20"
-      height="20"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <rect x="1" y="1" width="18" height="18" rx="5" fill="currentColor" />
-      <path
-        d="M6 10.5 8.7 13 14 7.5"
-        fill="none"
-        stroke="var(--mad-on-accent)"
-        stroke-width="2"
-        stroke-linecap="round"
-        stroke-linejoin="round"
-      />
-    </svg>
-  );
 }
 
 function pillText(state: PanelState): string {
@@ -269,7 +245,7 @@ export function Panel({ state, actions, now = Date.now }: PanelProps) {
           data-health={counts === null ? 'none' : counts.denied > 0 ? 'some-refused' : 'ok'}
           onClick={() => toggle(false)}
         >
-          <Mark />
+          <BrandMark class="mad-panel__mark" size={20} />
           <span class="mad-pill__text">{pillText(state)}</span>
           {state.running !== null && <Icon name="pending" class="mad-spin" />}
         </button>
@@ -291,7 +267,7 @@ export function Panel({ state, actions, now = Date.now }: PanelProps) {
         }}
       >
         <header class="mad-panel__header">
-          <Mark />
+          <BrandMark class="mad-panel__mark" size={20} />
           <div class="mad-panel__heading">
             <h2 class="mad-panel__title">Model access</h2>
             <p class="mad-panel__meta">
