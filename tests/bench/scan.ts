@@ -24,6 +24,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { bundleContentScript } from '../tools/content-bundle';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { renderStressTopic, renderTwentyPostTopic } from '../fixtures/discourse/pages';
 import type { MarkFigures, ScanFigures } from './scan-page';
@@ -234,21 +235,7 @@ function contentScriptSize() {
 
 /** What the content script is made of: esbuild's view of the same entry (minified bytes per source group). */
 async function composition(): Promise<Array<[string, number, number]>> {
-  const result = await build({
-    entryPoints: [path.join(ROOT, 'entrypoints/community.content/index.ts')],
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: 'iife',
-    minify: true,
-    target: 'es2022',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    loader: { '.css': 'empty' },
-    define: { 'import.meta.env.ENTRYPOINT': '"community"' },
-    tsconfig: path.join(ROOT, 'tsconfig.json'),
-    logLevel: 'error',
-  });
+  const result = await bundleContentScript('entrypoints/community.content/index.ts', 'community');
   const groups = new Map<string, number>();
   const group = (file: string) => {
     if (file.includes('utils/diagnosis/catalogue')) return 'error catalogue (utils/diagnosis/catalogue.ts)';

@@ -5,33 +5,16 @@
  * with esbuild (the same import graph the WXT build follows) and its inputs and output are checked; the bench
  * (`npm run bench:scan`) checks the built files too.
  */
-import path from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '@/utils/diagnosis/catalogue';
 import { MODEL_CATALOGUE } from '@/utils/diagnosis/models';
-
-const ROOT = path.resolve(import.meta.dirname, '../../..');
+import { bundleContentScript } from '../../tools/content-bundle';
 
 /** Modules of the engine a content script must not carry. */
 const ENGINE = /utils\/diagnosis\/(catalogue|classify|parse|spans|extract|needle|models|model-data)\.ts$/;
 
 async function bundle(entry: string) {
-  const result = await build({
-    entryPoints: [path.join(ROOT, entry)],
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: 'iife',
-    minify: true,
-    target: 'es2022',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    loader: { '.css': 'empty' },
-    define: { 'import.meta.env.ENTRYPOINT': '"content"' },
-    tsconfig: path.join(ROOT, 'tsconfig.json'),
-    logLevel: 'silent',
-  });
+  const result = await bundleContentScript(entry, 'content');
   return {
     inputs: Object.keys(result.metafile.inputs),
     text: result.outputFiles[0]?.text ?? '',
