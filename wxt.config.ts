@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { LAZY_ENTRIES, lazyDir, writeLazyModules } from './utils/build/content-bundle';
 
 // Hosts the extension may touch. Kept here, once, so the manifest snapshot test and the code agree.
 const API_HOST = 'https://api.openai.com/*';
@@ -52,13 +53,30 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // Content script matches are declared in each entrypoint; assert here that they never widen.
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
+      // Content script matches are declared in each entrypoint; assert here that they never widen.
       for (const script of manifest.content_scripts ?? []) {
         for (const match of script.matches ?? []) {
           if (!CONTENT_HOSTS.includes(match)) throw new Error(`content script match not allowed: ${match}`);
         }
       }
+      // Each content script's lazily loaded UI modules (utils/build/content-bundle.ts): readable only from that
+      // script's own origin, which is where `import()` fetches them from (the page itself gains nothing: they run
+      // nothing on import and cannot reach extension APIs from the page).
+      const accessible = (manifest.web_accessible_resources ?? []) as unknown[];
+      for (const script of manifest.content_scripts ?? []) {
+        const name = script.js?.[0]?.match(/^content-scripts\/(\w+)\.js$/)?.[1];
+        if (name === undefined || !(name in LAZY_ENTRIES)) continue;
+        const resources = [`${lazyDir(name)}/*`];
+        accessible.push(
+          wxt.config.manifestVersion === 2 ? resources[0] : { resources, matches: script.matches },
+        );
+      }
+      manifest.web_accessible_resources = accessible as typeof manifest.web_accessible_resources;
+    },
+    // WXT builds each content script as one classic script; the UI parts they load later are ES modules.
+    'build:done': async (wxt) => {
+      await writeLazyModules(wxt.config.outDir);
     },
   },
 });

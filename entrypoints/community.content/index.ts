@@ -1,19 +1,23 @@
 /**
  * community.openai.com (Discourse): highlights OpenAI error text in posts, explains it in a tooltip, checks it
  * with the user's key through the background. Thin wiring: the scanner is utils/scan, the tooltip
- * components/tooltip; every listener, observer and timer ends with `ctx` (extension reload, navigation away).
+ * components/tooltip (fetched only on pages with marks, utils/scan/tooltip-on-demand.ts); every listener,
+ * observer and timer ends with `ctx` (extension reload, navigation away).
  */
 import { browser } from 'wxt/browser';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createTooltipController, type TooltipController } from '@/components/tooltip/controller';
 import { readInlineLabels, watchInlineLabels } from '@/components/tooltip/label-setting';
 import { applyLabelSetting, installPageStyles } from '@/components/tooltip/page-styles';
-import { sendMessage } from '@/utils/messaging/client';
+import { lazyLoader } from '@/utils/lazy-modules';
 import { createBackgroundMatcher } from '@/utils/scan/background-matcher';
 import { DISCOURSE_RULES } from '@/utils/scan/rules';
 import { createScanner } from '@/utils/scan/scanner';
+import { createTooltipOnDemand } from '@/utils/scan/tooltip-on-demand';
 import { topicKeyFromUrl } from '@/utils/scan/topic';
+// The tooltip's stylesheets: WXT bundles them into content-scripts/community.css, which the tooltip's shadow
+// root loads (cssInjectionMode 'ui'); the page never gets them.
+import '@/components/diagnosis/DiagnosisCard.css';
+import '@/components/tooltip/tooltip.css';
 
 export default defineContentScript({
   matches: ['https://community.openai.com/*'],
@@ -28,15 +32,30 @@ export default defineContentScript({
     });
 
     ctx.onInvalidated(installPageStyles(document));
+    const warn = (error: unknown) => console.warn('[Model Access Doctor] forum scan:', error);
+
+    const loadModule = lazyLoader('community');
+    const tooltip = createTooltipOnDemand({
+      document,
+      window,
+      signal: ctx.signal,
+      load: async () =>
+        (await loadModule('tooltip')).createTooltipUi(ctx, {
+          lookup: (element) => scanner.lookup(element),
+          signal: () => ctx.signal,
+        }),
+      onError: warn,
+    });
 
     const scanner = createScanner({
       document,
       window,
       rules: DISCOURSE_RULES,
       // The diagnosis engine runs in the background: this script stays small and quick to start.
-      matcher: createBackgroundMatcher((error) => console.warn('[Model Access Doctor] forum scan:', error)),
+      matcher: createBackgroundMatcher(warn),
       signal: ctx.signal,
-      onError: (error) => console.warn('[Model Access Doctor] forum scan:', error),
+      onError: warn,
+      onMarked: () => tooltip.prepare(),
     });
     scanner.start();
 
@@ -46,34 +65,10 @@ export default defineContentScript({
     ctx.onInvalidated(watchInlineLabels(browser.storage, (visible) => applyLabelSetting(document, visible)));
     ctx.onInvalidated(() => applyLabelSetting(document, true));
 
-    let tooltip: TooltipController | undefined;
-    const ui = await createShadowRootUi(ctx, {
-      name: 'mad-tooltip',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      onMount(container, _shadow, host) {
-        host.setAttribute('data-mad-ui', '');
-        tooltip = createTooltipController({
-          document,
-          window,
-          container,
-          host,
-          lookup: (element) => scanner.lookup(element),
-          checkModel: (model) => sendMessage('content:checkModel', { model }),
-          openPopup: () => sendMessage('content:openPopup', {}),
-          signal: ctx.signal,
-        });
-        return tooltip;
-      },
-    });
-    ui.mount();
-    ctx.onInvalidated(() => ui.remove());
-
     // Discourse navigates with pushState (a new topic) and replaceState (scrolling): reset on a new topic only.
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl, oldUrl }) => {
       if (topicKeyFromUrl(newUrl) === topicKeyFromUrl(oldUrl)) return;
-      tooltip?.close();
+      tooltip.controller?.close();
       scanner.reset();
     });
   },

@@ -1,5 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { PANEL_FEATURE, SCAN_FEATURE, startPlatformScript } from '@/utils/platform/wiring';
+import { lazyLoader } from '@/utils/lazy-modules';
+import { panelFeature, scanFeature, startPlatformScript } from '@/utils/platform/wiring';
+// The stylesheets of the lazily loaded panel and tooltip: WXT bundles them into content-scripts/platform.css,
+// which their shadow roots load (cssInjectionMode 'ui'); the page itself never gets them.
+import '@/components/diagnosis/DiagnosisCard.css';
+import '@/components/panel/panel.css';
+import '@/components/tooltip/tooltip.css';
 
 export default defineContentScript({
   matches: ['https://platform.openai.com/*'],
@@ -13,8 +19,9 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       delete root.dataset.madScript;
     });
+    const loadModule = lazyLoader('platform');
     startPlatformScript(ctx, {
-      features: [PANEL_FEATURE, SCAN_FEATURE],
+      features: [panelFeature(loadModule), scanFeature(loadModule)],
       log: (text) => console.warn(`[Model Access Doctor] platform: ${text}`),
     });
   },

@@ -93,9 +93,19 @@ export async function servePages(context: BrowserContext, origin: string, body: 
     const html = typeof body === 'string' ? body : body(url);
     if (html === undefined)
       return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
-    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    return route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      // Both sites send a script-src policy; ours names no extension URL, so a content script whose own code
+      // (the lazily imported UI modules) were subject to it would fail here, as it would on the real sites.
+      headers: { 'content-security-policy': PAGE_CSP },
+      body: html,
+    });
   });
 }
+
+/** A page policy as strict for scripts as the real sites' (fixtures keep their inline scripts). */
+export const PAGE_CSP = "script-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'";
 
 /** Saves a screenshot under tests/screenshots/ (git-ignored) and returns its path. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {

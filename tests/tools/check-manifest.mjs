@@ -17,8 +17,16 @@ const API_HOST = 'https://api.openai.com/*';
 /** Asked for one at a time, when the user sets a custom API base URL (a proxy, a local gateway). */
 const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 const CONTENT_MATCHES = ['https://community.openai.com/*', 'https://platform.openai.com/*'];
-/** The content scripts' own stylesheets (WXT injects them into our shadow roots). */
-const WEB_ACCESSIBLE = ['content-scripts/community.css', 'content-scripts/platform.css'];
+/**
+ * The content scripts' own stylesheets (WXT injects them into our shadow roots), and their lazily imported UI
+ * modules (utils/build/content-bundle.ts), each readable from its own script's origin only.
+ */
+const WEB_ACCESSIBLE = [
+  'content-scripts/community.css',
+  'content-scripts/platform.css',
+  'content-scripts/lazy-community/*',
+  'content-scripts/lazy-platform/*',
+];
 
 const SNAPSHOT = {
   'chrome-mv3': {

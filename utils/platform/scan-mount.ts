@@ -6,12 +6,10 @@
  * highlights), the tooltip and the page styles, so other pages get nothing of ours. Loaded lazily (wiring.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { createTooltipController, type TooltipController } from '@/components/tooltip/controller';
 import { installPageStyles } from '@/components/tooltip/page-styles';
-import { sendMessage } from '../messaging/client';
 import { createBackgroundMatcher } from '../scan/background-matcher';
 import { createScanner, type Scanner } from '../scan/scanner';
+import { createTooltipUi, type TooltipUi } from '../scan/tooltip-mount';
 import { PLATFORM_SCAN_RULES } from './scan-rules';
 
 export interface ScanMount {
@@ -27,40 +25,18 @@ export function createScanMount(ctx: ContentScriptContext): ScanMount {
   // One matcher for the whole visit: its cache survives page changes. It asks the background (the engine).
   const matcher = createBackgroundMatcher((error) => log(String(error)));
   let active: { controller: AbortController; scanner: Scanner; removeStyles: () => void } | null = null;
-  let tooltip: TooltipController | undefined;
-  let ui: ShadowRootContentScriptUi<TooltipController> | null = null;
-  let uiPromise: Promise<ShadowRootContentScriptUi<TooltipController>> | null = null;
+  let ui: TooltipUi | null = null;
+  let uiPromise: Promise<TooltipUi> | null = null;
 
   const mountTooltip = () => {
-    uiPromise ??= createShadowRootUi<TooltipController>(ctx, {
-      name: 'mad-tooltip',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      onMount(container, _shadow, host) {
-        host.setAttribute('data-mad-ui', '');
-        const signal = active?.controller.signal ?? ctx.signal;
-        tooltip = createTooltipController({
-          document,
-          window,
-          container,
-          host,
-          lookup: (element) => active?.scanner.lookup(element),
-          checkModel: (model) => sendMessage('content:checkModel', { model }),
-          openPopup: () => sendMessage('content:openPopup', {}),
-          signal,
-        });
-        return tooltip;
-      },
-      onRemove() {
-        tooltip?.close();
-        tooltip = undefined;
-      },
+    uiPromise ??= createTooltipUi(ctx, {
+      lookup: (element) => active?.scanner.lookup(element),
+      signal: () => active?.controller.signal ?? ctx.signal,
     });
     uiPromise.then(
       (created) => {
         ui = created;
-        if (active !== null && created.mounted === undefined) created.mount();
+        if (active !== null) created.mount();
       },
       (error: unknown) => log(`tooltip UI failed: ${error instanceof Error ? error.message : String(error)}`),
     );
@@ -70,7 +46,7 @@ export function createScanMount(ctx: ContentScriptContext): ScanMount {
     activate() {
       if (active !== null) {
         // Another served page of the single-page app: its content is new.
-        tooltip?.close();
+        ui?.controller?.close();
         active.scanner.reset();
         return;
       }
@@ -87,7 +63,7 @@ export function createScanMount(ctx: ContentScriptContext): ScanMount {
       active = { controller, scanner, removeStyles: installPageStyles(document) };
       scanner.start();
       if (ui === null) mountTooltip();
-      else if (ui.mounted === undefined) ui.mount();
+      else ui.mount();
     },
     deactivate() {
       if (active === null) return;
@@ -95,7 +71,7 @@ export function createScanMount(ctx: ContentScriptContext): ScanMount {
       active.controller.abort();
       active.removeStyles();
       active = null;
-      if (ui?.mounted !== undefined) ui.remove();
+      ui?.remove();
     },
   };
 }

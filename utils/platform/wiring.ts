@@ -3,11 +3,17 @@
  *
  * On a page we do not serve, the script only listens for the app's next client-side navigation: no observer,
  * no UI, no message, no storage read. The panel (Preact, the views, the diagnosis card) and the page scanner
- * (the error catalogue) are separate modules loaded on the first served page, so a page we do not serve does
- * not even evaluate them (tests/bench/platform.ts measures it).
+ * (with the tooltip) are separate files, fetched on the first served page (utils/lazy-modules.ts), so a page we
+ * do not serve does not even parse them (tests/bench/platform.ts measures it).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { LazyModules } from '../lazy-modules';
 import { isPanelPage, type PlatformPage, platformPageOf } from './pages';
+
+/** Fetches one of the platform script's lazy modules. */
+export type PlatformModuleLoader = <N extends keyof LazyModules['platform']>(
+  name: N,
+) => Promise<LazyModules['platform'][N]>;
 
 export interface PlatformFeature {
   /** Called on every page change (the page, or null when we do not serve it). */
@@ -23,10 +29,10 @@ export interface PlatformScriptOptions {
 }
 
 /** The panel: billing, limits, API keys, usage and organization-general pages. */
-export const PANEL_FEATURE = {
+export const panelFeature = (loadModule: PlatformModuleLoader) => ({
   serves: (page: PlatformPage) => isPanelPage(page),
   load: async (ctx: ContentScriptContext): Promise<PlatformFeature> => {
-    const { createPanelMount } = await import('./panel-mount');
+    const { createPanelMount } = await loadModule('panel');
     const mount = createPanelMount(ctx);
     return {
       onPage(page) {
@@ -35,13 +41,13 @@ export const PANEL_FEATURE = {
       },
     };
   },
-};
+});
 
 /** Error text highlighted and explained: on every page we serve (the panel's and the playground). */
-export const SCAN_FEATURE = {
+export const scanFeature = (loadModule: PlatformModuleLoader) => ({
   serves: (_page: PlatformPage) => true,
   load: async (ctx: ContentScriptContext): Promise<PlatformFeature> => {
-    const { createScanMount } = await import('./scan-mount');
+    const { createScanMount } = await loadModule('scan');
     const mount = createScanMount(ctx);
     return {
       onPage(page) {
@@ -50,7 +56,7 @@ export const SCAN_FEATURE = {
       },
     };
   },
-};
+});
 
 /** Starts the platform features for the life of `ctx`. */
 export function startPlatformScript(ctx: ContentScriptContext, options: PlatformScriptOptions): void {

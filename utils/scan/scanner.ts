@@ -35,6 +35,8 @@ export interface ScannerOptions {
   now?: () => number;
   /** Called once with the first error thrown while scanning (the scanner goes on with the next post). */
   onError?: (error: unknown) => void;
+  /** Called after a pass that marked something (an error or a leaked key): the UI that explains marks is needed. */
+  onMarked?: () => void;
 }
 
 export interface Scanner {
@@ -163,7 +165,17 @@ export function createScanner(options: ScannerOptions): Scanner {
     timer = win.setTimeout(runSlice, 0);
   }
 
+  /** Something was marked since the last pass ended. */
+  let markedInPass = false;
+
+  function endPass(): void {
+    if (!markedInPass) return;
+    markedInPass = false;
+    options.onMarked?.();
+  }
+
   function record(result: RootScanResult): void {
+    if (result.highlights > 0 || result.leakedKeys > 0) markedInPass = true;
     stats.rootsScanned++;
     if (!result.checked) stats.rootsSkippedByPrecheck++;
     stats.blocksMatched += result.blocksMatched;
@@ -271,6 +283,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     stats.slices++;
     stats.longestSliceMs = Math.max(stats.longestSliceMs, spent);
     schedule();
+    endPass();
   }
 
   function dispose(): void {
@@ -345,6 +358,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     forgetOwnMutations();
     stats.scanMs += now() - started;
     stats.slices++;
+    endPass();
   }
 
   function collectAllRanges(): AbstractRange[] {

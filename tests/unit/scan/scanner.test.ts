@@ -143,6 +143,18 @@ describe('scanning the fixture topic', () => {
     expect(scanner.stats.leakedKeys).toBe(2);
   });
 
+  it('says when a pass marked something (the tooltip is then needed), and not for a page without errors', async () => {
+    const onMarked = vi.fn();
+    loadPage(renderGeneratedTopic({ posts: 5, errorEvery: 0, proseChars: 400 }).html);
+    await start({ onMarked });
+    expect(onMarked).not.toHaveBeenCalled();
+    controller.abort();
+
+    loadPage(renderTopicPage());
+    await start({ onMarked });
+    expect(onMarked).toHaveBeenCalled();
+  });
+
   it('is idempotent: a second full pass leaves the same page', async () => {
     loadPage(renderTopicPage());
     const scanner = await start();

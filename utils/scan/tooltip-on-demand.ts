@@ -1,0 +1,108 @@
+/**
+ * The forum tooltip, fetched only on pages that need it. Most pages have no error text: there the script stays
+ * the scanner alone, and Preact, Floating UI and the card are never fetched or parsed. The UI is loaded as soon
+ * as the scanner marks something (before the reader can reach it, in practice), or at the first pointer, focus,
+ * click or key on a mark if that comes first; an opening asked for while it loads is honoured when it arrives.
+ */
+import type { OpenReason, TooltipController } from '@/components/tooltip/controller';
+import { INTERACTIVE_SELECTOR } from './dom-marks';
+
+/** The mounted tooltip UI (utils/scan/tooltip-mount.ts), as far as this module needs it. */
+export interface LoadedTooltipUi {
+  readonly controller: TooltipController | undefined;
+  mount(): void;
+}
+
+export interface TooltipOnDemandOptions {
+  document: Document;
+  window: Window & typeof globalThis;
+  signal: AbortSignal;
+  load(): Promise<LoadedTooltipUi>;
+  onError(error: unknown): void;
+}
+
+export interface TooltipOnDemand {
+  /** Starts loading the UI (the page has marks); does nothing once started. */
+  prepare(): void;
+  /** The UI's controller, once loaded. */
+  readonly controller: TooltipController | undefined;
+}
+
+/** The first events on a mark, before the controller's own listeners exist. */
+const EARLY_EVENTS = ['pointerover', 'focusin', 'click', 'keydown'] as const;
+
+export function createTooltipOnDemand(options: TooltipOnDemandOptions): TooltipOnDemand {
+  const { document, window: win, signal } = options;
+  let state: 'idle' | 'loading' | 'ready' = 'idle';
+  let ui: LoadedTooltipUi | null = null;
+  /** The opening the reader asked for while the UI loaded: the last one counts. */
+  let wanted: { element: Element; reason: OpenReason } | null = null;
+  const early = new AbortController();
+  signal.addEventListener('abort', () => early.abort(), { once: true });
+
+  const reasonOf = (event: Event): OpenReason | null => {
+    switch (event.type) {
+      case 'pointerover':
+        return 'hover';
+      case 'focusin':
+        return 'focus';
+      case 'click':
+        return 'click';
+      case 'keydown': {
+        const key = (event as KeyboardEvent).key;
+        return key === 'Enter' || key === ' ' ? 'keyboard' : null;
+      }
+      default:
+        return null;
+    }
+  };
+
+  const onEarlyEvent = (event: Event) => {
+    const target = event.target;
+    const element = target instanceof win.Element ? target.closest(INTERACTIVE_SELECTOR) : null;
+    if (element === null) return;
+    const reason = reasonOf(event);
+    if (reason === null) return;
+    wanted = { element, reason };
+    prepare();
+  };
+  for (const type of EARLY_EVENTS)
+    document.addEventListener(type, onEarlyEvent, { capture: true, signal: early.signal });
+
+  /** Is the opening the reader asked for still wanted now that the UI is here? */
+  const stillWanted = ({ element, reason }: { element: Element; reason: OpenReason }) => {
+    if (!element.isConnected) return false;
+    if (reason === 'hover') return element.matches(':hover');
+    if (reason === 'focus') return document.activeElement === element;
+    return true;
+  };
+
+  function prepare(): void {
+    if (state !== 'idle' || signal.aborted) return;
+    state = 'loading';
+    options.load().then(
+      (loaded) => {
+        if (signal.aborted) return;
+        ui = loaded;
+        state = 'ready';
+        early.abort();
+        loaded.mount();
+        const asked = wanted;
+        wanted = null;
+        if (asked !== null && stillWanted(asked)) loaded.controller?.open(asked.element, asked.reason);
+      },
+      (error: unknown) => {
+        // A failed load (the extension was updated meanwhile): the next mark or event tries again.
+        state = 'idle';
+        options.onError(error);
+      },
+    );
+  }
+
+  return {
+    prepare,
+    get controller() {
+      return ui?.controller;
+    },
+  };
+}
