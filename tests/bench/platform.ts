@@ -21,6 +21,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -51,6 +52,8 @@ interface TraceEvent {
 interface Measure {
   totalMs: number;
   compileMs: number;
+  /** Lazy UI modules (content-scripts/lazy-platform/*) that ran during the load. */
+  lazyModules: number;
 }
 
 function median(values: readonly number[]): number {
@@ -106,7 +109,11 @@ async function measureLoad(
   url: string,
   settleMs: number,
 ): Promise<Measure & { page: Page }> {
-  const scriptUrl = `chrome-extension://${session.extensionId}/content-scripts/platform.js`;
+  // The script and the UI modules it imports on served pages (utils/lazy-modules.ts).
+  const scriptUrls = [
+    `chrome-extension://${session.extensionId}/content-scripts/platform.js`,
+    `chrome-extension://${session.extensionId}/content-scripts/lazy-platform/`,
+  ];
   const page = await session.context.newPage();
   const client = await session.context.newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -127,12 +134,17 @@ async function measureLoad(
     .filter((event) => event.ph === 'X' && event.dur !== undefined)
     .filter((event) => {
       const source = event.args?.data?.url ?? event.args?.data?.stackTrace?.[0]?.url;
-      return source?.startsWith(scriptUrl) === true;
+      return scriptUrls.some((prefix) => source?.startsWith(prefix) === true);
     })
     .sort((a, b) => a.ts - b.ts);
   let totalUs = 0;
   let compileUs = 0;
   let coveredUntil = -1;
+  const lazyModules = new Set(
+    ours
+      .map((event) => event.args?.data?.url ?? event.args?.data?.stackTrace?.[0]?.url ?? '')
+      .filter((source) => source.startsWith(scriptUrls[1] as string)),
+  ).size;
   for (const event of ours) {
     const cpu = event.tdur ?? event.dur ?? 0;
     if (event.name === 'v8.compile') compileUs += cpu;
@@ -141,7 +153,7 @@ async function measureLoad(
     totalUs += cpu;
     coveredUntil = event.ts + (event.dur ?? 0);
   }
-  return { totalMs: totalUs / 1000, compileMs: compileUs / 1000, page };
+  return { totalMs: totalUs / 1000, compileMs: compileUs / 1000, lazyModules, page };
 }
 
 interface ProfileNode {
@@ -213,10 +225,12 @@ async function main(): Promise<void> {
     const oursIdle: Measure[] = [];
     const floorIdle: Measure[] = [];
     let leftovers = 0;
+    let lazyOnIdle = 0;
     // One warm-up load each, then alternate so both see the same machine load.
     for (let run = -1; run < RUNS; run++) {
       const a = await measureLoad(ours, NOT_SERVED, 300);
       leftovers += await ourNodes(a.page);
+      lazyOnIdle += a.lazyModules;
       await a.page.close();
       const b = await measureLoad(bare, NOT_SERVED, 300);
       await b.page.close();
@@ -258,10 +272,19 @@ async function main(): Promise<void> {
         `ours minus bare ${ms(median(mainMs.map((value, index) => value - floorMainMs[index]!)))} — target ≤ 1 ms`,
     );
     console.log(`    our elements or styles left on the page: ${leftovers} (must be 0)`);
+    console.log(`    lazy UI modules that ran: ${lazyOnIdle} (must be 0)`);
     console.log(
       `  served page (billing: panel and scanner start), median of ${served.length}: ` +
-        `${ms(median(served.map((m) => m.totalMs)))} main-thread CPU`,
+        `${ms(median(served.map((m) => m.totalMs)))} main-thread CPU, ` +
+        `${median(served.map((m) => m.lazyModules))} lazy modules ran (the panel, the scanner, their shared chunk)`,
     );
+    const lazyDir = path.join(extensionDir, 'content-scripts/lazy-platform');
+    for (const name of readdirSync(lazyDir)) {
+      const bytes = readFileSync(path.join(lazyDir, name));
+      console.log(
+        `  lazy-platform/${name}: ${kb(bytes.length)} raw, ${kb(gzipSync(bytes, { level: 9 }).length)} gzip (served pages only)`,
+      );
+    }
   } finally {
     await ours.close();
     await bare.close();

@@ -10,22 +10,17 @@ describe('loading a content script’s lazy module', () => {
     expect(first).toBe(module);
     expect(second).toBe(module);
     expect(await load('tooltip')).toBe(module);
-    expect(importModule.mock.calls).toEqual([
-      ['chrome-extension://abc/content-scripts/lazy-community/tooltip.js'],
-    ]);
+    expect(importFile.mock.calls).toEqual([['/content-scripts/lazy-community/tooltip.js']]);
   });
 
   it('keeps the platform’s modules apart and under its own folder', async () => {
-    const importModule = vi.fn(async (url: string) => ({ url }));
-    const load = createLazyLoader('platform', {
-      getURL: (path) => `moz-extension://id${path}`,
-      importModule,
-    });
+    const importFile = vi.fn(async (path: string) => ({ path }));
+    const load = createLazyLoader('platform', { importFile });
     await load('panel');
     await load('scan');
-    expect(importModule.mock.calls.map(([url]) => url)).toEqual([
-      'moz-extension://id/content-scripts/lazy-platform/panel.js',
-      'moz-extension://id/content-scripts/lazy-platform/scan.js',
+    expect(importFile.mock.calls.map(([path]) => path)).toEqual([
+      '/content-scripts/lazy-platform/panel.js',
+      '/content-scripts/lazy-platform/scan.js',
     ]);
   });
 
