@@ -7,7 +7,12 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPost } from '@/tests/fixtures/discourse/markup';
-import { renderComposerPage, renderTopicOutlet, renderTopicPage } from '@/tests/fixtures/discourse/pages';
+import {
+  renderComposerPage,
+  renderGeneratedTopic,
+  renderTopicOutlet,
+  renderTopicPage,
+} from '@/tests/fixtures/discourse/pages';
 import { TOPIC_ID, TOPIC_PATH, TOPIC_POSTS } from '@/tests/fixtures/discourse/threads';
 import { FAKE_KEYS } from '@/tests/fake-api';
 import { routeFakeApi } from '@/tests/fake-api/playwright';
@@ -28,6 +33,9 @@ function pageFor(url: URL): string | undefined {
   if (!url.pathname.startsWith('/t/')) return undefined;
   const theme = url.searchParams.get('theme') === 'dark' ? 'dark' : 'light';
   if (url.searchParams.get('fixture') === 'composer') return renderComposerPage(theme);
+  // A topic with no error text: most of the forum.
+  if (url.searchParams.get('fixture') === 'quiet')
+    return renderGeneratedTopic({ posts: 20, errorEvery: 0, proseChars: 500, theme }).html;
   return renderTopicPage({ theme });
 }
 
@@ -109,6 +117,32 @@ describe('community.openai.com: highlights, tooltip, checks', () => {
         ).length,
     );
     expect(unfocusable).toBe(0);
+    await page.close();
+  });
+
+  it('fetches no tooltip UI on a topic without error text, and does once a post with an error arrives', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${TOPIC_URL}?fixture=quiet`);
+    await expect.poll(() => runningContentScript(page)).toBe('community');
+    // Scanned (the scanner is in the script), nothing marked: the tooltip's module is never imported.
+    await page.waitForTimeout(1_000);
+    expect(await page.locator('[data-mad-category], [data-mad-warning]').count()).toBe(0);
+    expect(await page.locator('mad-tooltip').count()).toBe(0);
+
+    // A reply with an error arrives: it is marked, and the tooltip UI is loaded and works.
+    await page.evaluate(
+      (html) => {
+        const stream = document.querySelector('.post-stream');
+        stream?.insertAdjacentHTML('beforeend', html);
+      },
+      renderPost(TOPIC_POSTS[3]!, 21, 4242),
+    );
+    await page.locator('#post_21').scrollIntoViewIfNeeded();
+    const mark = page.locator('#post_21 [data-mad-category][tabindex="0"]').first();
+    await expect.poll(() => mark.count()).toBe(1);
+    await expect.poll(() => page.locator('mad-tooltip').count()).toBe(1);
+    await mark.focus();
+    await expect.poll(() => tooltip(page).isVisible()).toBe(true);
     await page.close();
   });
 
