@@ -40,6 +40,11 @@ export interface RootScanResult {
    * answers (`scanRoot`'s `answers`). Absent when the post was marked.
    */
   pending?: string[];
+  /**
+   * With `pending`: whether the post has something to mark whatever the answers say (errors already known, a
+   * leaked key). When it has not and every answer is "no error", the post needs no second pass.
+   */
+  marksKnown?: boolean;
   blocksMatched: number;
   highlights: number;
   leakedKeys: number;
@@ -318,7 +323,12 @@ export function scanRoot(
     if (errors === undefined) pending.push(block.text);
     else errorsByBlock.push(errors);
   }
-  if (pending.length > 0) return { ...result, pending };
+  if (pending.length > 0) {
+    const marksKnown =
+      errorsByBlock.some((errors) => errors.length > 0) ||
+      blocks.some((block) => matcher.findLeakedKeys(block.text).length > 0);
+    return { ...result, pending, marksKnown };
+  }
   for (const [index, block] of blocks.entries()) {
     const found = resolveOverlaps(errorsByBlock[index] ?? [], matcher.findLeakedKeys(block.text));
     if (found.errors.length === 0 && found.keys.length === 0) continue;

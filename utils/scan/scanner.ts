@@ -59,6 +59,27 @@ export interface Scanner {
   dispose(): void;
 }
 
+/** What a post sent to the background waits for. */
+interface PostWait {
+  texts: readonly string[];
+  marksKnown: boolean;
+}
+
+const emptyBatch = () => ({
+  texts: new Set<string>(),
+  roots: [] as Element[],
+  waits: new Map<Element, PostWait>(),
+});
+
+/** A post checked with the background's answers: no error, no key. */
+const NOTHING_MARKED: RootScanResult = {
+  checked: true,
+  blocksMatched: 0,
+  highlights: 0,
+  leakedKeys: 0,
+  codeRanges: [],
+};
+
 interface RootState {
   codeRanges: AbstractRange[];
 }
@@ -104,8 +125,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   const awaiting = new Map<Element, number>();
   /** The answers a post is scanned again with; dropped after that scan. */
   let answered = new WeakMap<Element, ReadonlyMap<string, readonly ErrorSpan[]>>();
-  /** What this pass must ask about. */
-  let batch: { texts: Set<string>; roots: Element[] } = { texts: new Set(), roots: [] };
+  /** What this pass must ask about, and what each post waits for (see `RootScanResult.marksKnown`). */
+  let batch: { texts: Set<string>; roots: Element[]; waits: Map<Element, PostWait> } = emptyBatch();
   let requestCounter = 0;
   const requestsInFlight = new Set<Promise<void>>();
 
@@ -202,6 +223,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (result.pending !== undefined) {
         for (const text of result.pending) batch.texts.add(text);
         batch.roots.push(root);
+        batch.waits.set(root, { texts: result.pending, marksKnown: result.marksKnown === true });
         return;
       }
       record(result);
@@ -225,8 +247,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   /** Asks about this pass's blocks in one request; the posts waiting for it are scanned again on the answer. */
   function sendBatch(): void {
     if (batch.roots.length === 0) return;
-    const { texts, roots } = batch;
-    batch = { texts: new Set(), roots: [] };
+    const { texts, roots, waits } = batch;
+    batch = emptyBatch();
     const id = ++requestCounter;
     for (const root of roots) awaiting.set(root, id);
     stats.requests++;
@@ -241,6 +263,17 @@ export function createScanner(options: ScannerOptions): Scanner {
           awaiting.delete(root);
           // Removed meanwhile (cloaked): the answer stays in the matcher's cache for when it comes back.
           if (!root.isConnected) continue;
+          // Nothing to mark (most posts): no second walk. A post changed meanwhile was queued again by the
+          // observer and is scanned anew.
+          const wait = waits.get(root);
+          if (
+            wait !== undefined &&
+            !wait.marksKnown &&
+            wait.texts.every((text) => answers.get(text)?.length === 0)
+          ) {
+            record(NOTHING_MARKED);
+            continue;
+          }
           answered.set(root, answers);
           ready.add(root);
         }
@@ -314,7 +347,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       waiting.clear();
       awaiting.clear();
       answered = new WeakMap();
-      batch = { texts: new Set(), roots: [] };
+      batch = emptyBatch();
       codeHighlights.remove(collectAllRanges());
       registry = new WeakMap();
       states = new WeakMap();

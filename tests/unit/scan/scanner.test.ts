@@ -5,7 +5,7 @@ import {
   renderTopicPage,
   renderTopicOutlet,
 } from '@/tests/fixtures/discourse/pages';
-import { renderPost } from '@/tests/fixtures/discourse/markup';
+import { raw, renderPost } from '@/tests/fixtures/discourse/markup';
 import { TOPIC_ID, TOPIC_POSTS } from '@/tests/fixtures/discourse/threads';
 import { DISCOURSE_RULES } from '@/utils/scan/rules';
 import { createScanner, type Scanner, type ScannerOptions } from '@/utils/scan/scanner';
@@ -346,6 +346,49 @@ describe('asking the background for errors', () => {
     [...document.querySelectorAll('[data-mad-category][tabindex="0"]')].map((element) =>
       element.getAttribute('data-mad-category'),
     );
+
+  it('walks a post the background found nothing in once; a post with an error or a key twice', async () => {
+    loadPage(
+      renderTopicPage({
+        title: 'Walks',
+        topicId: 77,
+        posts: [
+          { username: 'a', source: 'test', cooked: [raw('<p>Which model gives this error in the API?</p>')] },
+          {
+            username: 'b',
+            source: 'test',
+            cooked: [
+              raw(
+                '<p>Error: You exceeded your current quota, please check your plan and billing details.</p>',
+              ),
+            ],
+          },
+          {
+            username: 'c',
+            source: 'test',
+            cooked: [
+              raw('<p>My error log shows sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCdEfGhIjKl here.</p>'),
+            ],
+          },
+        ],
+      }),
+    );
+    const matcher = createFakeMatcher();
+    const asked = new Map<string, number>();
+    const knownErrors = matcher.knownErrors;
+    matcher.knownErrors = (text) => {
+      asked.set(text, (asked.get(text) ?? 0) + 1);
+      return knownErrors(text);
+    };
+    await start({ matcher });
+    const count = (needle: string) =>
+      [...asked].filter(([text]) => text.includes(needle)).reduce((sum, [, calls]) => sum + calls, 0);
+    expect(count('Which model')).toBe(1);
+    expect(count('exceeded your current quota')).toBe(2);
+    expect(count('error log shows')).toBe(2);
+    expect(categoriesOnPage()).toEqual(['insufficient_quota']);
+    expect(document.querySelectorAll('[data-mad-warning="leaked-key"][tabindex="0"]')).toHaveLength(1);
+  });
 
   it('asks about every post of a pass in one message, and marks posts when the answer comes', async () => {
     loadPage(renderTopicPage());
