@@ -475,9 +475,16 @@ const UNIT_NAMES: Record<string, string> = {
   IPD: 'images per day',
 };
 
-function formatSeconds(seconds: number): string {
+export function formatSeconds(seconds: number): string {
   if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
   if (seconds < 60) return `${Math.round(seconds * 10) / 10} s`;
+  // Daily limits ask for hours ("14h29m11.04s"): hours and minutes read better than 869 min.
+  if (seconds >= 3600) {
+    const totalMinutes = Math.round(seconds / 60);
+    const hours = Math.floor(totalMinutes / 60);
+    const minutes = totalMinutes - hours * 60;
+    return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
+  }
   const minutes = Math.floor(seconds / 60);
   const rest = Math.round(seconds - minutes * 60);
   return rest > 0 ? `${minutes} min ${rest} s` : `${minutes} min`;

@@ -588,3 +588,23 @@ describe('wordings that survive truncation and rewording', () => {
     expect(classify(text)?.category).toBe(category);
   });
 });
+
+describe('waits in the details', () => {
+  it('reads as people say them: ms, s, min and s, then hours and minutes', async () => {
+    const { formatSeconds } = await import('@/utils/diagnosis/classify');
+    expect(formatSeconds(0.2)).toBe('200 ms');
+    expect(formatSeconds(6.48)).toBe('6.5 s');
+    expect(formatSeconds(125)).toBe('2 min 5 s');
+    expect(formatSeconds(14 * 3600 + 29 * 60 + 11.04)).toBe('14 h 29 min');
+    expect(formatSeconds(2 * 3600 + 20)).toBe('2 h');
+  });
+
+  it('says a daily limit’s wait in hours', () => {
+    const diagnosis = classify(
+      'Rate limit reached for gpt-4o-mini in organization org-8WoyKWWQFAa6INT0EeiJFBtr on tokens per min (TPM): Limit 100000, Used 99918, Requested 2094. Please try again in 14h29m11.04s.',
+    );
+    const text = JSON.stringify(diagnosis);
+    expect(text).toContain('14 h 29 min');
+    expect(text).not.toContain('869 min');
+  });
+});
