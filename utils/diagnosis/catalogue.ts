@@ -737,7 +737,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     title: 'Too many tokens per minute for {model|this model}',
     explanation:
       'Your organization sent more tokens to {model|this model} in the last minute than its tokens-per-minute ' +
-      'limit allows. It clears within seconds: wait and retry with backoff.',
+      'limit allows. It usually clears within a minute: wait as long as OpenAI suggests, then retry with backoff.',
     details: [
       'Limit {limit} TPM, used {used}, this request {requested}.',
       'OpenAI suggested waiting {retry}.',
