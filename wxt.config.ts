@@ -1,10 +1,15 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { LAZY_ENTRIES, lazyDir, writeLazyModules } from './utils/build/content-bundle';
+import { type LAZY_ENTRIES, lazyDir, writeLazyModules } from './utils/build/content-bundle';
 
 // Hosts the extension may touch. Kept here, once, so the manifest snapshot test and the code agree.
 const API_HOST = 'https://api.openai.com/*';
 const CONTENT_HOSTS = ['https://community.openai.com/*', 'https://platform.openai.com/*'];
+/** The site of each content script with lazy UI modules (see the `build:manifestGenerated` hook). */
+const LAZY_MATCHES: Record<keyof typeof LAZY_ENTRIES, string> = {
+  community: 'https://community.openai.com/*',
+  platform: 'https://platform.openai.com/*',
+};
 // A custom API base URL (a proxy, a regional endpoint) is asked for when the user sets it.
 const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 /** Modules the extension pages share that the popup needs before its first paint (one chunk, see below). */
@@ -63,17 +68,15 @@ export default defineConfig({
           if (!CONTENT_HOSTS.includes(match)) throw new Error(`content script match not allowed: ${match}`);
         }
       }
-      // Each content script's lazily loaded UI modules (utils/build/content-bundle.ts): readable only from that
-      // script's own origin, which is where `import()` fetches them from (the page itself gains nothing: they run
-      // nothing on import and cannot reach extension APIs from the page).
+      // Each content script's lazily loaded UI modules (utils/build/content-bundle.ts), readable from that
+      // script's site, where `import()` fetches them from (MV2 has no per-site list: there the random per-install
+      // UUID hides them). A page that imports them itself gains nothing: they run nothing on import and reach no
+      // extension API from the page. Listed from LAZY_MATCHES, not from manifest.content_scripts, which a
+      // development build for MV3 leaves empty (WXT registers the scripts at run time there).
       const accessible = (manifest.web_accessible_resources ?? []) as unknown[];
-      for (const script of manifest.content_scripts ?? []) {
-        const name = script.js?.[0]?.match(/^content-scripts\/(\w+)\.js$/)?.[1];
-        if (name === undefined || !(name in LAZY_ENTRIES)) continue;
+      for (const [name, match] of Object.entries(LAZY_MATCHES)) {
         const resources = [`${lazyDir(name)}/*`];
-        accessible.push(
-          wxt.config.manifestVersion === 2 ? resources[0] : { resources, matches: script.matches },
-        );
+        accessible.push(wxt.config.manifestVersion === 2 ? resources[0] : { resources, matches: [match] });
       }
       manifest.web_accessible_resources = accessible as typeof manifest.web_accessible_resources;
     },

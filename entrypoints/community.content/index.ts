@@ -39,6 +39,7 @@ export default defineContentScript({
       document,
       window,
       signal: ctx.signal,
+      isInvalid: () => ctx.isInvalid,
       load: async () =>
         (await loadModule('tooltip')).createTooltipUi(ctx, {
           lookup: (element) => scanner.lookup(element),

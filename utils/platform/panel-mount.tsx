@@ -50,7 +50,8 @@ export function createPanelMount(ctx: ContentScriptContext): PanelMount {
   let creating = false;
 
   const apply = () => {
-    if (ui === null) return;
+    // The extension went away (reloaded, updated) while the UI was created: WXT has removed what it mounted.
+    if (ui === null || ctx.isInvalid) return;
     if (wanted === null) {
       controller.hide();
       if (ui.mounted !== undefined) ui.remove();

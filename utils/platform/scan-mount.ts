@@ -27,6 +27,8 @@ export function createScanMount(ctx: ContentScriptContext): ScanMount {
   let active: { controller: AbortController; scanner: Scanner; removeStyles: () => void } | null = null;
   let ui: TooltipUi | null = null;
   let uiPromise: Promise<TooltipUi> | null = null;
+  // One listener for the whole visit: the active scanner's lifetime ends with the extension's.
+  ctx.onInvalidated(() => active?.controller.abort());
 
   const mountTooltip = () => {
     uiPromise ??= createTooltipUi(ctx, {
@@ -36,7 +38,7 @@ export function createScanMount(ctx: ContentScriptContext): ScanMount {
     uiPromise.then(
       (created) => {
         ui = created;
-        if (active !== null) created.mount();
+        if (active !== null && !ctx.isInvalid) created.mount();
       },
       (error: unknown) => log(`tooltip UI failed: ${error instanceof Error ? error.message : String(error)}`),
     );
@@ -44,6 +46,7 @@ export function createScanMount(ctx: ContentScriptContext): ScanMount {
 
   return {
     activate() {
+      if (ctx.isInvalid) return;
       if (active !== null) {
         // Another served page of the single-page app: its content is new.
         ui?.controller?.close();
@@ -51,7 +54,6 @@ export function createScanMount(ctx: ContentScriptContext): ScanMount {
         return;
       }
       const controller = new AbortController();
-      ctx.onInvalidated(() => controller.abort());
       const scanner = createScanner({
         document,
         window,

@@ -63,6 +63,8 @@ export function startPlatformScript(ctx: ContentScriptContext, options: Platform
   const started = options.features.map((feature) => ({
     feature,
     instance: null as Promise<PlatformFeature> | null,
+    /** The page this feature was last told about (several navigations may end while it loads). */
+    told: undefined as PlatformPage | null | undefined,
   }));
   let current: PlatformPage | null | undefined;
 
@@ -77,8 +79,14 @@ export function startPlatformScript(ctx: ContentScriptContext, options: Platform
         entry.instance = entry.feature.load(ctx);
       }
       entry.instance.then(
-        // Navigation may have moved on while the feature loaded: give it the page of now.
-        (feature) => feature.onPage(current ?? null),
+        // Navigation may have moved on while the feature loaded: give it the page of now, once. Nothing starts
+        // once the extension has gone (reloaded, updated) while the feature was fetched.
+        (feature) => {
+          const now = current ?? null;
+          if (ctx.isInvalid || entry.told === now) return;
+          entry.told = now;
+          feature.onPage(now);
+        },
         (error: unknown) =>
           options.log(`feature failed to start: ${error instanceof Error ? error.message : String(error)}`),
       );

@@ -29,6 +29,8 @@ export async function createTooltipUi(
   options: TooltipUiOptions,
 ): Promise<TooltipUi> {
   let controller: TooltipController | undefined;
+  /** Each mounting's own lifetime: a remount must not leave the previous controller listening. */
+  let mounting: AbortController | undefined;
   const ui = await createShadowRootUi<TooltipController>(ctx, {
     name: 'mad-tooltip',
     position: 'inline',
@@ -37,6 +39,7 @@ export async function createTooltipUi(
     onMount(container, _shadow, host) {
       // The page scanner and any reader of highlights skip our own UI.
       host.setAttribute('data-mad-ui', '');
+      mounting = new AbortController();
       controller = createTooltipController({
         document,
         window,
@@ -45,13 +48,14 @@ export async function createTooltipUi(
         lookup: options.lookup,
         checkModel: (model) => sendMessage('content:checkModel', { model }),
         openPopup: () => sendMessage('content:openPopup', {}),
-        signal: options.signal(),
+        signal: AbortSignal.any([options.signal(), mounting.signal]),
       });
       return controller;
     },
     onRemove() {
       controller?.close();
       controller = undefined;
+      mounting?.abort();
     },
   });
   return {

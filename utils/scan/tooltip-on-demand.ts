@@ -17,9 +17,17 @@ export interface TooltipOnDemandOptions {
   document: Document;
   window: Window & typeof globalThis;
   signal: AbortSignal;
+  /**
+   * Whether the extension has gone (WXT's `ctx.isInvalid`). In Chrome `signal` aborts only once something asks
+   * this, so it is asked before fetching and before mounting: an old script never mounts a new version's UI.
+   */
+  isInvalid?: () => boolean;
   load(): Promise<LoadedTooltipUi>;
   onError(error: unknown): void;
 }
+
+/** Failed loads after which the page goes without the tooltip (the extension was removed or broken). */
+const MAX_ATTEMPTS = 3;
 
 export interface TooltipOnDemand {
   /** Starts loading the UI (the page has marks); does nothing once started. */
@@ -34,6 +42,8 @@ const EARLY_EVENTS = ['pointerover', 'focusin', 'click', 'keydown'] as const;
 export function createTooltipOnDemand(options: TooltipOnDemandOptions): TooltipOnDemand {
   const { document, window: win, signal } = options;
   let state: 'idle' | 'loading' | 'ready' = 'idle';
+  let failures = 0;
+  const gone = () => signal.aborted || options.isInvalid?.() === true;
   let ui: LoadedTooltipUi | null = null;
   /** The opening the reader asked for while the UI loaded: the last one counts. */
   let wanted: { element: Element; reason: OpenReason } | null = null;
@@ -63,7 +73,15 @@ export function createTooltipOnDemand(options: TooltipOnDemandOptions): TooltipO
     if (element === null) return;
     const reason = reasonOf(event);
     if (reason === null) return;
-    wanted = { element, reason };
+    // As the controller does: a link inside a mark stays a link, and a click that ends a selection selects.
+    const asksToOpen =
+      reason !== 'click' ||
+      ((target as Element).closest('a[href]') === null && (win.getSelection()?.isCollapsed ?? true));
+    if (asksToOpen) {
+      wanted = { element, reason };
+      // Enter or Space on a mark opens it (the controller takes the key the same way): Space must not scroll.
+      if (reason === 'keyboard') event.preventDefault();
+    }
     prepare();
   };
   for (const type of EARLY_EVENTS)
@@ -78,11 +96,11 @@ export function createTooltipOnDemand(options: TooltipOnDemandOptions): TooltipO
   };
 
   function prepare(): void {
-    if (state !== 'idle' || signal.aborted) return;
+    if (state !== 'idle' || failures >= MAX_ATTEMPTS || gone()) return;
     state = 'loading';
     options.load().then(
       (loaded) => {
-        if (signal.aborted) return;
+        if (gone()) return;
         ui = loaded;
         state = 'ready';
         early.abort();
@@ -92,8 +110,10 @@ export function createTooltipOnDemand(options: TooltipOnDemandOptions): TooltipO
         if (asked !== null && stillWanted(asked)) loaded.controller?.open(asked.element, asked.reason);
       },
       (error: unknown) => {
-        // A failed load (the extension was updated meanwhile): the next mark or event tries again.
+        // A failed load (the extension was updated meanwhile): the next mark or event tries again, a few times.
         state = 'idle';
+        failures++;
+        if (failures >= MAX_ATTEMPTS) early.abort();
         options.onError(error);
       },
     );

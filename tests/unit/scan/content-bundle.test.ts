@@ -56,6 +56,11 @@ describe.each(['community', 'platform'] as const)('%s content script', (entrypoi
     expect(lazyInputs.filter((input) => input.includes('webextension-polyfill'))).toEqual([]);
     expect(eagerInputs.some((input) => input.includes('webextension-polyfill'))).toBe(true);
     for (const name of Object.keys(LAZY_ENTRIES[entrypoint])) expect(lazyFiles).toContain(`${name}.js`);
+    // The lazy build leaves CSS out: every stylesheet its components import must come with the entrypoint, or
+    // the shadow root (which loads content-scripts/<entrypoint>.css) would go without it.
+    const css = (inputs: string[]) => inputs.filter((input) => input.endsWith('.css'));
+    expect(css(lazyInputs).length).toBeGreaterThan(0);
+    expect(css(lazyInputs).filter((input) => !css(eagerInputs).includes(input))).toEqual([]);
   }, 30_000);
 });
 

@@ -26,7 +26,7 @@ function fakeUi() {
   return { ui, open };
 }
 
-function setUp(load: () => Promise<LoadedTooltipUi>) {
+function setUp(load: () => Promise<LoadedTooltipUi>, isInvalid?: () => boolean) {
   lifetime = new AbortController();
   const onError = vi.fn();
   const loadSpy = vi.fn(load);
@@ -34,6 +34,7 @@ function setUp(load: () => Promise<LoadedTooltipUi>) {
     document,
     window,
     signal: lifetime.signal,
+    isInvalid,
     load: loadSpy,
     onError,
   });
@@ -134,6 +135,64 @@ describe('the forum tooltip, loaded on demand', () => {
     await settled();
     expect(load).toHaveBeenCalledTimes(2);
     expect(onDemand.controller).toBe(ui.controller);
+  });
+
+  it('gives up after three failed loads: no fetch and no warning on every hover after that', async () => {
+    const { highlight } = page();
+    const { onDemand, load, onError } = setUp(async () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    for (let attempt = 0; attempt < 5; attempt++) {
+      onDemand.prepare();
+      highlight.dispatchEvent(new MouseEvent('pointerover', { bubbles: true }));
+      await settled();
+    }
+    expect(load).toHaveBeenCalledTimes(3);
+    expect(onError).toHaveBeenCalledTimes(3);
+  });
+
+  it('fetches and mounts nothing once the extension has gone, even before its signal says so', async () => {
+    page();
+    const { ui } = fakeUi();
+    let invalid = false;
+    const { onDemand, load } = setUp(
+      () =>
+        new Promise((resolve) => {
+          invalid = true;
+          resolve(ui);
+        }),
+      () => invalid,
+    );
+    onDemand.prepare();
+    await settled();
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(ui.mounts).toBe(0);
+    onDemand.prepare();
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves a link inside a mark a link, and keeps Space from scrolling while the card loads', async () => {
+    document.body.innerHTML = `<p><mad-hl data-mad-hl tabindex="0" data-mad-category="quota_exceeded">see <a href="https://platform.openai.com/">billing</a></mad-hl></p>`;
+    const link = document.querySelector('a') as HTMLElement;
+    const highlight = document.querySelector('mad-hl') as HTMLElement;
+    const { ui, open } = fakeUi();
+    let arrive: (value: LoadedTooltipUi) => void = () => {};
+    const { load } = setUp(() => new Promise((resolve) => (arrive = resolve)));
+    link.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(load).toHaveBeenCalledTimes(1);
+    arrive(ui);
+    await settled();
+    expect(open).not.toHaveBeenCalled();
+
+    lifetime.abort();
+    const second = fakeUi();
+    const again = setUp(async () => second.ui);
+    const space = new KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true });
+    highlight.dispatchEvent(space);
+    expect(space.defaultPrevented).toBe(true);
+    await settled();
+    expect(again.load).toHaveBeenCalledTimes(1);
+    expect(second.open).toHaveBeenCalledWith(highlight, 'keyboard');
   });
 
   it('does nothing once its lifetime has ended (extension reloaded)', async () => {
