@@ -40,6 +40,10 @@ export async function createTooltipUi(
       // The page scanner and any reader of highlights skip our own UI.
       host.setAttribute('data-mad-ui', '');
       mounting = new AbortController();
+      const ended = mounting;
+      const outer = options.signal();
+      if (outer.aborted) ended.abort();
+      else outer.addEventListener('abort', () => ended.abort(), { once: true, signal: ended.signal });
       controller = createTooltipController({
         document,
         window,
@@ -48,7 +52,7 @@ export async function createTooltipUi(
         lookup: options.lookup,
         checkModel: (model) => sendMessage('content:checkModel', { model }),
         openPopup: () => sendMessage('content:openPopup', {}),
-        signal: AbortSignal.any([options.signal(), mounting.signal]),
+        signal: ended.signal,
       });
       return controller;
     },
