@@ -4,12 +4,12 @@ import { type LAZY_ENTRIES, lazyDir, writeLazyModules } from './utils/build/cont
 
 // Hosts the extension may touch. Kept here, once, so the manifest snapshot test and the code agree.
 const API_HOST = 'https://api.openai.com/*';
-const CONTENT_HOSTS = ['https://community.openai.com/*', 'https://platform.openai.com/*'];
-/** The site of each content script with lazy UI modules (see the `build:manifestGenerated` hook). */
-const LAZY_MATCHES: Record<keyof typeof LAZY_ENTRIES, string> = {
+/** The site of each content script (they all have lazy UI modules: see the `build:manifestGenerated` hook). */
+const CONTENT_MATCHES: Record<keyof typeof LAZY_ENTRIES, string> = {
   community: 'https://community.openai.com/*',
   platform: 'https://platform.openai.com/*',
 };
+const CONTENT_HOSTS = Object.values(CONTENT_MATCHES);
 // A custom API base URL (a proxy, a regional endpoint) is asked for when the user sets it.
 const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 /** Modules the extension pages share that the popup needs before its first paint (one chunk, see below). */
@@ -71,10 +71,10 @@ export default defineConfig({
       // Each content script's lazily loaded UI modules (utils/build/content-bundle.ts), readable from that
       // script's site, where `import()` fetches them from (MV2 has no per-site list: there the random per-install
       // UUID hides them). A page that imports them itself gains nothing: they run nothing on import and reach no
-      // extension API from the page. Listed from LAZY_MATCHES, not from manifest.content_scripts, which a
+      // extension API from the page. Listed from CONTENT_MATCHES, not from manifest.content_scripts, which a
       // development build for MV3 leaves empty (WXT registers the scripts at run time there).
       const accessible = (manifest.web_accessible_resources ?? []) as unknown[];
-      for (const [name, match] of Object.entries(LAZY_MATCHES)) {
+      for (const [name, match] of Object.entries(CONTENT_MATCHES)) {
         const resources = [`${lazyDir(name)}/*`];
         accessible.push(wxt.config.manifestVersion === 2 ? resources[0] : { resources, matches: [match] });
       }

@@ -105,7 +105,7 @@ export async function servePages(context: BrowserContext, origin: string, body: 
 }
 
 /** A page policy as strict for scripts as the real sites' (fixtures keep their inline scripts). */
-export const PAGE_CSP = "script-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'";
+const PAGE_CSP = "script-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'";
 
 /** Saves a screenshot under tests/screenshots/ (git-ignored) and returns its path. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {

@@ -9,12 +9,13 @@
  * the first time they are needed (utils/lazy-modules.ts). CSS stays with WXT: each entrypoint imports the
  * stylesheets its lazy modules use, so `content-scripts/<entrypoint>.css` is what `createShadowRootUi` loads.
  */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** The lazily loaded modules of each content script: output name → source. Keep in step with LAZY_MODULES' users. */
+/** The lazily loaded modules of each content script: output name → source (typed for callers in utils/lazy-modules.ts). */
 export const LAZY_ENTRIES = {
   community: { tooltip: 'utils/scan/tooltip-mount.ts' },
   platform: { panel: 'utils/platform/panel-mount.tsx', scan: 'utils/platform/scan-mount.ts' },
@@ -98,20 +99,14 @@ export function bundleLazyModules(entrypoint: LazyEntrypoint) {
   });
 }
 
-/** Builds and writes every entrypoint's lazy modules into a built extension directory. Returns the files written. */
-export async function writeLazyModules(extensionDir: string): Promise<string[]> {
-  const { mkdir, rm, writeFile } = await import('node:fs/promises');
-  const written: string[] = [];
+/** Builds and writes every entrypoint's lazy modules into a built extension directory. */
+export async function writeLazyModules(extensionDir: string): Promise<void> {
   for (const entrypoint of Object.keys(LAZY_ENTRIES) as LazyEntrypoint[]) {
     const result = await bundleLazyModules(entrypoint);
     const dir = path.join(extensionDir, lazyDir(entrypoint));
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
-    for (const file of result.outputFiles ?? []) {
-      const target = path.join(dir, path.basename(file.path));
-      await writeFile(target, file.contents);
-      written.push(path.relative(extensionDir, target));
-    }
+    for (const file of result.outputFiles ?? [])
+      await writeFile(path.join(dir, path.basename(file.path)), file.contents);
   }
-  return written;
 }
