@@ -10,6 +10,7 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { ATTR_GROUP, HIGHLIGHT_SELECTOR, INTERACTIVE_SELECTOR } from '@/utils/scan/dom-marks';
+import { clickOpensCard, isOpenKey } from '@/utils/scan/open-intent';
 import type { HighlightInfo } from '@/utils/scan/types';
 import { type CheckModel, type CheckState, runCheck } from './check';
 import { TooltipContent } from './TooltipContent';
@@ -280,7 +281,7 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
       close({ restoreFocus });
       return;
     }
-    if (event.key !== 'Enter' && event.key !== ' ') return;
+    if (!isOpenKey(event.key)) return;
     const element = interactiveFrom(event.target);
     if (!element?.matches(`${HIGHLIGHT_SELECTOR}, mad-label`)) return;
     event.preventDefault();
@@ -295,12 +296,8 @@ export function createTooltipController(options: TooltipControllerOptions): Tool
   listen('click', (event) => {
     if (cameFromTooltip(event)) return;
     const element = interactiveFrom(event.target);
-    // A link inside a highlight keeps working as a link.
-    if (element && event.target instanceof win.Element && event.target.closest('a[href]')) return;
     if (element) {
-      // A click on a highlight opens its card; a selection drag is left alone.
-      if (win.getSelection()?.isCollapsed === false) return;
-      open(element, 'click');
+      if (clickOpensCard(event.target, win)) open(element, 'click');
       return;
     }
     if (current && current.reason !== 'hover') close();

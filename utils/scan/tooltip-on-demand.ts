@@ -6,6 +6,7 @@
  */
 import type { OpenReason, TooltipController } from '@/components/tooltip/controller';
 import { INTERACTIVE_SELECTOR } from './dom-marks';
+import { clickOpensCard, isOpenKey } from './open-intent';
 
 /** The mounted tooltip UI (utils/scan/tooltip-mount.ts), as far as this module needs it. */
 export interface LoadedTooltipUi {
@@ -58,10 +59,8 @@ export function createTooltipOnDemand(options: TooltipOnDemandOptions): TooltipO
         return 'focus';
       case 'click':
         return 'click';
-      case 'keydown': {
-        const key = (event as KeyboardEvent).key;
-        return key === 'Enter' || key === ' ' ? 'keyboard' : null;
-      }
+      case 'keydown':
+        return isOpenKey((event as KeyboardEvent).key) ? 'keyboard' : null;
       default:
         return null;
     }
@@ -73,11 +72,7 @@ export function createTooltipOnDemand(options: TooltipOnDemandOptions): TooltipO
     if (element === null) return;
     const reason = reasonOf(event);
     if (reason === null) return;
-    // As the controller does: a link inside a mark stays a link, and a click that ends a selection selects.
-    const asksToOpen =
-      reason !== 'click' ||
-      ((target as Element).closest('a[href]') === null && (win.getSelection()?.isCollapsed ?? true));
-    if (asksToOpen) {
+    if (reason !== 'click' || clickOpensCard(target, win)) {
       wanted = { element, reason };
       // Enter or Space on a mark opens it (the controller takes the key the same way): Space must not scroll.
       if (reason === 'keyboard') event.preventDefault();
