@@ -21,34 +21,39 @@ interface HighlightWindow {
 }
 
 export class CodeHighlights {
-  private readonly highlights: Record<CodeHighlightKind, HighlightLike> | null;
+  /** Registered on the first range: most pages never paint one, and registering is not free. */
+  private highlights: Record<CodeHighlightKind, HighlightLike> | null = null;
+  /** The API is missing, or refused to register (a content-script sandbox). */
+  private failed: boolean;
 
   constructor(private readonly window: HighlightWindow) {
-    this.highlights = CodeHighlights.register(window);
+    this.failed = !window.CSS?.highlights || !window.Highlight;
   }
 
-  /** Registers our two highlights; null where the API is missing or refuses us (a content-script sandbox). */
-  private static register(window: HighlightWindow): Record<CodeHighlightKind, HighlightLike> | null {
-    const registry = window.CSS?.highlights;
-    const HighlightClass = window.Highlight;
-    if (!registry || !HighlightClass) return null;
+  /** Registers our two highlights; null where the API refuses us. */
+  private register(): Record<CodeHighlightKind, HighlightLike> | null {
+    if (this.highlights || this.failed) return this.highlights;
+    const registry = this.window.CSS?.highlights;
+    const HighlightClass = this.window.Highlight;
     try {
+      if (!registry || !HighlightClass) throw new Error('no Custom Highlight API');
       const highlights = { error: new HighlightClass(), key: new HighlightClass() };
       registry.set(CODE_ERROR_HIGHLIGHT, highlights.error);
       registry.set(CODE_KEY_HIGHLIGHT, highlights.key);
-      return highlights;
+      this.highlights = highlights;
     } catch {
       // Code blocks are still marked as a whole; only the exact ranges inside them are not painted.
-      return null;
+      this.failed = true;
     }
+    return this.highlights;
   }
 
   get supported(): boolean {
-    return this.highlights !== null;
+    return !this.failed;
   }
 
   add(kind: CodeHighlightKind, range: AbstractRange): void {
-    this.highlights?.[kind].add(range);
+    this.register()?.[kind].add(range);
   }
 
   remove(ranges: Iterable<AbstractRange>): void {
@@ -76,6 +81,8 @@ export class CodeHighlights {
   }
 
   dispose(): void {
+    if (!this.highlights) return;
+    this.highlights = null;
     const registry = this.window.CSS?.highlights;
     registry?.delete(CODE_ERROR_HIGHLIGHT);
     registry?.delete(CODE_KEY_HIGHLIGHT);

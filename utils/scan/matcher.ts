@@ -85,11 +85,24 @@ export function createDiagnosisMatcher(options: DiagnosisMatcherOptions): ScanMa
     }
   };
 
+  /**
+   * Texts the pre-check let through lately: a block is looked up several times in one pass (the scan, then the
+   * request), and a Map lookup of the same string is cheaper than reading it again.
+   */
+  const passed = new Set<string>();
+
   const knownErrors = (text: string): readonly ErrorSpan[] | undefined => {
+    // An answer is only cached for a text that passed the pre-check: no need to read it again (re-created
+    // posts, the pass that marks what the background found).
+    const cached = cache.get(text);
+    if (cached !== undefined) return cached;
+    if (passed.has(text)) return undefined;
     // A single block larger than a whole message is not a forum post (Discourse caps posts at 32,000
     // characters): it is not read at all.
     if (text.length > limits.maxChars || !mightContainError(text)) return NOTHING;
-    return cache.get(text);
+    if (passed.size >= cacheSize) passed.clear();
+    passed.add(text);
+    return undefined;
   };
 
   function send(batch: Outgoing[]): void {
