@@ -285,6 +285,16 @@ describe('community.openai.com: highlights, tooltip, checks', () => {
     const page = await openTopic(session);
     await page.locator('#post_5').scrollIntoViewIfNeeded();
     await expect.poll(() => highlightsOf(page, 5)).toEqual(TOPIC_POSTS[4]!.expect);
+    // The made-up leaked key in a code block is painted with the Custom Highlight API (registered on the first range).
+    const painted = await page.evaluate(() =>
+      Object.fromEntries(
+        [...(CSS.highlights as unknown as Map<string, { size: number }>).entries()].map(([name, set]) => [
+          name,
+          set.size,
+        ]),
+      ),
+    );
+    expect(painted['mad-code-key']).toBeGreaterThan(0);
     await page.evaluate(() =>
       (window as unknown as { __discourse: { cloak(n: number): void } }).__discourse.cloak(2),
     );
