@@ -455,7 +455,14 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     match: {
       codes: ['access_terminated'],
       types: ['access_terminated'],
-      patterns: [/Your access was terminated/i, /access (?:to the API )?(?:has been|was) terminated/i],
+      patterns: [
+        /Your access was terminated/i,
+        /access (?:to the API )?(?:has been|was) terminated/i,
+        // OpenAI's termination email: "… you or a member of your organization are using the OpenAI API in ways
+        // that violate our policies."
+        /using the OpenAI API in ways that violate our (?:usage )?policies/i,
+        /\b(?:OpenAI|Open AI|API) account (?:has been|was|got) terminated/i,
+      ],
     },
     title: 'Access terminated',
     explanation:
@@ -668,16 +675,27 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     match: {
       codes: ['billing_not_active'],
       types: ['billing_not_active'],
-      patterns: [/Your account is not active,? please check your billing details/i],
-      hints: [/billing[_ ]not[_ ]active/i, /billing (?:is )?not active/i],
+      patterns: [
+        /Your account is not active,? please check your billing details/i,
+        // The platform's banner: "Your API access has been temporarily suspended as a result of an overdue invoice."
+        /API access has been (?:temporarily )?suspended as a result of an overdue invoice/i,
+      ],
+      hints: [/billing[_ ]not[_ ]active/i, /billing (?:is )?not active/i, /overdue invoice/i],
     },
     title: 'Billing not active',
     explanation:
       'The organization has no active billing: no payment method, a failed payment, or a paused billing plan. ' +
       'Paid API calls are refused until billing is active again.',
-    causes: ['No payment method, or the card was declined.', 'Billing was cancelled or paused.'],
+    causes: [
+      'No payment method, or the card was declined.',
+      'An unpaid (overdue) invoice: API access stays suspended until it is paid.',
+      'Billing was cancelled or paused.',
+    ],
     steps: [
-      { text: 'Open the billing overview and add or fix the payment method.', url: BILLING },
+      {
+        text: 'Open the billing overview: add or fix the payment method, and pay any outstanding invoice.',
+        url: BILLING,
+      },
       {
         text: 'After paying, wait a few minutes and retry; create a new key if it still fails.',
         url: PROJECT_API_KEYS,
@@ -994,7 +1012,11 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: 'model-project-denied',
     category: 'model_access_denied',
     match: {
-      patterns: [/does not have access to model/i],
+      patterns: [
+        /does not have access to model/i,
+        // Retold in prose: "the specified project does not have access to the gpt-4o model".
+        /\bproject\b[^.\n]{0,40}?\bdoes(?: not|n't) have access to (?:the )?[`'"]?(?:gpt|o\d|chatgpt|dall-e|whisper|tts|text-|codex|computer-use|omni|sora)[\w.:-]*[`'"]? model\b/i,
+      ],
     },
     title: 'Project blocks {model|this model}',
     explanation:
@@ -1806,7 +1828,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /Temporary failure in name resolution/i,
         /RemoteDisconnected/,
         /Connection aborted/i,
-        /request to https:\/\/api\.openai\.com\S* failed/i,
+        // node-fetch's "request to https://api.openai.com/… failed, reason: …"; "failed with status 503" is an answer.
+        /request to https:\/\/api\.openai\.com\S* failed(?! with (?:status|code))/i,
+        // Java clients (OkHttp, java.net.http): "java.net.ConnectException: Failed to connect to api.openai.com/…".
+        /java\.net\.(?:ConnectException|UnknownHostException|NoRouteToHostException|SocketException)/,
+        /Failed to connect to api\.openai\.com/i,
+        /Unable to resolve host "?api\.openai\.com/i,
       ],
       genericPatterns: [
         /Connection error/i,
@@ -2077,6 +2104,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         // OpenAI's validation messages name the field as a quoted path: "Invalid 'messages[1].content': …".
         /Invalid '[\w.[\]]+'/,
         /is too (?:short|long) - '/,
+        // The same validator on a value of the wrong type: "'json_object' is not of type 'object' - 'response_format'".
+        /is not of type '\w+' - '[\w.[\]]+'/,
       ],
     },
     title: 'The request is malformed',

@@ -15,6 +15,8 @@ const MODEL_PATTERNS: readonly RegExp[] = [
   /\bmodel ([\w.:\-/]{2,80}) (?:does not exi|doesn'?t exi|is not|not found|has been)/i,
   /["']model["'] ?[:=] ?["']([\w.:\-/]+)["']/,
   /\bmodel(?: in use| name| id)?:? ["'`]?((?:gpt|o\d|chatgpt|text-|dall-e|whisper|tts-|davinci|babbage|curie|ada|ft:|codex|computer-use|omni-)[\w.:-]*)/i,
+  // Retold in prose: "does not have access to the gpt-4o model".
+  /\baccess to (?:the )?[`'"]?((?:gpt|o\d|chatgpt|text-|dall-e|whisper|tts-|codex|computer-use|omni-)[\w.:-]*)[`'"]? model\b/i,
 ];
 
 const ORGANIZATION_ID = /\b(org-[A-Za-z0-9]+)/;
