@@ -109,6 +109,7 @@ export const PRECHECK_ANCHORS: readonly string[] = [
   'not supported',
   'not allowed',
   'parameter',
+  'not of type',
   'argument',
   'context',
   'tokens',

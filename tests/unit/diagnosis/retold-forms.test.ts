@@ -55,6 +55,12 @@ describe('errors retold in other forms', () => {
     if (model) expect(diagnosis?.fields.model).toBe(model);
   });
 
+  it('finds the validator wording bare, without an exception name around it (the pre-check lets it through)', () => {
+    expect(classify("'json_object' is not of type 'object' - 'response_format'")?.entryId).toBe(
+      'request-malformed',
+    );
+  });
+
   it('still reads node-fetch\'s "request to … failed, reason:" as a connection failure', () => {
     const diagnosis = classify(
       'FetchError: request to https://api.openai.com/v1/chat/completions failed, reason: socket hang up',
