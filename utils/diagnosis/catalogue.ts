@@ -276,7 +276,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     category: 'key_scope_insufficient',
     match: {
       codes: ['missing_scope', 'insufficient_permissions'],
-      patterns: [/Missing scopes?: ?[\w.]/i, /insufficient permissions for this operation/i],
+      patterns: [
+        /Missing scopes?: ?[\w.]/i,
+        /insufficient permissions for this operation/i,
+        // The same message in Chinese (clients and machine translation): "缺少作用域：api.responses.write".
+        /缺少(?:作用域|范围)\s*[:：]\s*[\w.]/,
+      ],
       genericPatterns: [/that it has the necessary scopes/i, /insufficient permissions/i],
       hints: [
         /missing (?:the )?scopes?/i,
@@ -487,6 +492,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       patterns: [
         /Country, region,? or territory not supported/i,
         /Unsupported country, region,? or territory/i,
+        // Retold: "openai refused your request for "unsupported country or region"".
+        /\bunsupported country or region\b/i,
       ],
       hints: [
         /不支持(?:的|该|您的)?(?:国家|地区)/,
@@ -884,6 +891,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       patterns: [
         /exceeded (?:the )?(?:token |call )?rate limit of your current (?:OpenAI|AIServices|Azure)/i,
         /have exceeded (?:token |call )?rate limit/i,
+        // Azure API Management in front of a deployment: "Rate limit is exceeded. Try again in 30 seconds."
+        /Rate limit is exceeded\. Try again in \d+ seconds?/i,
       ],
     },
     title: 'Azure OpenAI rate limit',
@@ -1440,7 +1449,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     category: 'unsupported_parameter',
     match: {
       codes: ['unsupported_parameter'],
-      patterns: [/Unsupported parameter: 'max_tokens'/i, /Use 'max_completion_tokens' instead/i],
+      patterns: [
+        /Unsupported parameter: 'max_tokens'/i,
+        /Use 'max_completion_tokens' instead/i,
+        // Sent as null to a reasoning model: "Invalid type for 'max_tokens': expected an unsupported value".
+        /'max_tokens': expected an unsupported value/i,
+      ],
     },
     title: 'Use max_completion_tokens with {model|this model}',
     explanation:
@@ -1495,6 +1509,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       patterns: [
         /Unsupported parameter:/i,
         /Unsupported value:/i,
+        // The validator's way of saying a parameter is not accepted at all by this model.
+        /expected an unsupported value/i,
         /Unrecognized request arguments? supplied/i,
         /Unknown parameter: ?'/i,
         /incompatible request arguments? supplied/i,
@@ -2098,7 +2114,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /We could not parse the JSON body of your request/i,
         /is a required property/i,
         /Missing required parameter/i,
-        /Invalid type for '/i,
+        // Not "…: expected an unsupported value": that is a parameter this model does not take at all.
+        /Invalid type for '[^']*'(?!: expected an unsupported value)/i,
         /Invalid value for '[^']+': expected/i,
         /must be followed by tool messages responding to each 'tool_call_id'/i,
         // OpenAI's validation messages name the field as a quoted path: "Invalid 'messages[1].content': …".

@@ -1,8 +1,9 @@
 /**
- * Forms of real errors the third holdout set (tests/fixtures/errors/holdout3.jsonl) found missing, each fixed by a
+ * Forms of real errors the holdout sets (tests/fixtures/errors/holdout*.jsonl) found missing, each fixed by a
  * general rule rather than a rule for that one text: an error retold in prose, a Java client's connection
  * failure, the platform's overdue-invoice banner, OpenAI's termination email, the schema validator's
- * "is not of type" wording, and a gateway's 503 that names the request it answered.
+ * "is not of type" wording, a gateway's 503 that names the request it answered, Azure API Management's rate
+ * limit, the scope error in Chinese, and a parameter the model does not take sent as null.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '@/utils/diagnosis';
@@ -45,6 +46,31 @@ const cases: Array<{ source: string; text: string; category: string; entry: stri
     category: 'server_error',
     entry: 'server-error',
   },
+  {
+    source: 'https://github.com/Azure-Samples/azure-search-openai-demo/issues/177',
+    text: 'Error: Rate limit is exceeded. Try again in 30 seconds.',
+    category: 'rate_limit',
+    entry: 'rate-limit-azure',
+  },
+  {
+    source: 'https://github.com/openai/codex/issues/31412',
+    text: '意外状态 401 未授权：您在此操作中权限不足。缺少作用域：api.responses.write。',
+    category: 'key_scope_insufficient',
+    entry: 'key-scope-missing',
+  },
+  {
+    source: 'https://github.com/lobehub/lobe-vidol/issues/133',
+    text: 'It seems that openai refused your request for "unsupported country or region". Please check your proxy.',
+    category: 'unsupported_region',
+    entry: 'unsupported-region',
+  },
+  {
+    source:
+      'https://community.openai.com/t/inconsistent-handling-of-max-tokens-parameter-in-chat-completions-api/962030',
+    text: `{"error": {"message": "Invalid type for 'max_tokens': expected an unsupported value, but got null instead.", "type": "invalid_request_error", "param": "max_tokens", "code": "invalid_type"}}`,
+    category: 'unsupported_parameter',
+    entry: 'parameter-max-tokens',
+  },
 ];
 
 describe('errors retold in other forms', () => {
@@ -59,6 +85,13 @@ describe('errors retold in other forms', () => {
     expect(classify("'json_object' is not of type 'object' - 'response_format'")?.entryId).toBe(
       'request-malformed',
     );
+  });
+
+  it('keeps other wrong types as a malformed request', () => {
+    const diagnosis = classify(
+      "BadRequestError: 400 Invalid type for 'messages[0].content': expected one of a string or array of objects, but got null instead.",
+    );
+    expect(diagnosis?.entryId).toBe('request-malformed');
   });
 
   it('still reads node-fetch\'s "request to … failed, reason:" as a connection failure', () => {
