@@ -68,6 +68,8 @@ for (const wrapper of document.querySelectorAll<HTMLElement>('.topic-post[data-p
 }
 
 let scanner: Scanner | null = null;
+/** The inside of `#main-outlet` for the topic opened next (in-app navigation), set by the runner. */
+let nextTopicHtml = '';
 let matcherMs = 0;
 let backgroundMs = 0;
 let messages = 0;
@@ -213,6 +215,32 @@ const bench = {
     };
   },
 
+  /** The topic the reader opens next, as Discourse renders it into `#main-outlet` (set once per page). */
+  setNextTopic(html: string): void {
+    nextTopicHtml = html;
+  },
+
+  /**
+   * In-app navigation, step 1 (not measured): this topic was scanned (so the scanner's code is compiled, as in
+   * a tab where the reader already read a topic), then Discourse renders the next topic in place.
+   */
+  async prepareNextTopic(): Promise<{ ms: number }> {
+    const started = performance.now();
+    await bench.scan();
+    scanner?.dispose();
+    scanner = null;
+    showNextTopic();
+    return { ms: performance.now() - started };
+  },
+
+  /** Step 1 for mark.js: this topic marked (its code and expression compiled), then the next one rendered. */
+  prepareNextMark(): { ms: number } {
+    const started = performance.now();
+    bench.markjs();
+    showNextTopic();
+    return { ms: performance.now() - started };
+  },
+
   markjs(): MarkFigures {
     const pattern = cataloguePattern();
     const context = [...document.querySelectorAll('#main-outlet .cooked')];
@@ -233,7 +261,18 @@ const bench = {
    * main-thread time to this script's URL (the runner sums the CPU time of those events). Asynchronous ones
    * (the scanner waiting for the background) set their result when everything is applied.
    */
-  later(kind: 'warmup' | 'scan' | 'rescan' | 'markjs' | 'flush' | 'prime' | 'scanPrimed'): void {
+  later(
+    kind:
+      | 'warmup'
+      | 'scan'
+      | 'rescan'
+      | 'markjs'
+      | 'flush'
+      | 'prime'
+      | 'scanPrimed'
+      | 'prepareNextTopic'
+      | 'prepareNextMark',
+  ): void {
     (window as unknown as { __madBenchResult: unknown }).__madBenchResult = undefined;
     setTimeout(() => {
       const run = {
@@ -244,6 +283,8 @@ const bench = {
         rescan: bench.rescan,
         markjs: bench.markjs,
         flush: bench.flush,
+        prepareNextTopic: bench.prepareNextTopic,
+        prepareNextMark: bench.prepareNextMark,
       }[kind];
       void Promise.resolve(run()).then((result) => {
         (window as unknown as { __madBenchResult: unknown }).__madBenchResult = result;
@@ -307,5 +348,11 @@ const bench = {
     );
   },
 };
+
+function showNextTopic(): void {
+  const outlet = document.querySelector('#main-outlet');
+  if (!outlet || nextTopicHtml === '') throw new Error('no next topic to show');
+  outlet.innerHTML = nextTopicHtml;
+}
 
 (window as unknown as { __madBench: typeof bench }).__madBench = bench;

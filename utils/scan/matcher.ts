@@ -11,7 +11,7 @@
  * are not asked again while their answer is on its way.
  */
 import { mightContainError } from '../diagnosis/precheck';
-import { findKeyLikeStrings } from '../diagnosis/redact';
+import { findKeyLikeStrings, type KeyLikeMatch } from '../diagnosis/redact';
 import { FIND_ERRORS_LIMITS, type FoundError } from '../messages';
 import { mightHoldKey, type OutgoingText, prepareOutgoingText } from './outgoing-text';
 import type { ErrorSpan, KeySpan, ScanMatcher } from './types';
@@ -90,6 +90,21 @@ export function createDiagnosisMatcher(options: DiagnosisMatcherOptions): ScanMa
    * request), and a Map lookup of the same string is cheaper than reading it again.
    */
   const passed = new Set<string>();
+  /**
+   * Key-shaped strings of the blocks that hold some: a block is searched for them when it is scanned, masked to
+   * be sent, and scanned again with the answer; the search is done once.
+   */
+  const keyLike = new Map<string, readonly KeyLikeMatch[]>();
+  const keyLikeIn = (text: string): readonly KeyLikeMatch[] => {
+    if (!mightHoldKey(text)) return NOTHING;
+    let found = keyLike.get(text);
+    if (found === undefined) {
+      found = findKeyLikeStrings(text);
+      if (keyLike.size >= cacheSize) keyLike.clear();
+      keyLike.set(text, found);
+    }
+    return found;
+  };
 
   const knownErrors = (text: string): readonly ErrorSpan[] | undefined => {
     // An answer is only cached for a text that passed the pre-check: no need to read it again (re-created
@@ -137,7 +152,8 @@ export function createDiagnosisMatcher(options: DiagnosisMatcherOptions): ScanMa
         seen.add(text);
         const known = knownErrors(text);
         if (known !== undefined) answers.set(text, known);
-        else if (!inFlight.has(text)) fresh.push({ text, outgoing: prepareOutgoingText(text) });
+        else if (!inFlight.has(text))
+          fresh.push({ text, outgoing: prepareOutgoingText(text, keyLikeIn(text)) });
       }
       for (const batch of batchesOf(fresh, limits)) send(batch);
       const waiting = [...seen].filter((text) => !answers.has(text));
@@ -149,11 +165,11 @@ export function createDiagnosisMatcher(options: DiagnosisMatcherOptions): ScanMa
       return answers;
     },
     findLeakedKeys(text) {
-      if (!mightHoldKey(text)) return NOTHING;
+      const found = keyLikeIn(text);
+      if (found.length === 0) return NOTHING;
       const keys: KeySpan[] = [];
       // Only live-looking keys: "sk-..." placeholders and masked echoes are not leaks.
-      for (const match of findKeyLikeStrings(text))
-        if (match.live) keys.push({ start: match.start, end: match.end });
+      for (const match of found) if (match.live) keys.push({ start: match.start, end: match.end });
       return keys;
     },
   };

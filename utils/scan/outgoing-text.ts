@@ -8,7 +8,7 @@
  * API key provided: sk-proj-…" still reads as a key to the classifier. Offsets in the answer refer to the masked
  * text; `toOriginal` maps them back.
  */
-import { findKeyLikeStrings } from '../diagnosis/redact';
+import { findKeyLikeStrings, type KeyLikeMatch } from '../diagnosis/redact';
 
 /** The prefix a stand-in keeps: what `redactKeys` shows too. */
 const KIND_PREFIX = /^(?:sk-(?:(?:proj|svcacct|admin)-)?|sess-)/;
@@ -40,9 +40,14 @@ export function mightHoldKey(text: string): boolean {
   return text.includes('sk-') || text.includes('sess-');
 }
 
-/** The text to send for one block, and the way back to the page's offsets. */
-export function prepareOutgoingText(text: string): OutgoingText {
-  const keys = mightHoldKey(text) ? findKeyLikeStrings(text) : [];
+/**
+ * The text to send for one block, and the way back to the page's offsets. `keys` is the block's
+ * `findKeyLikeStrings`, when the caller has it already.
+ */
+export function prepareOutgoingText(
+  text: string,
+  keys: readonly KeyLikeMatch[] = mightHoldKey(text) ? findKeyLikeStrings(text) : [],
+): OutgoingText {
   if (keys.length === 0) return { text, masked: false, toOriginal: (offset) => offset };
 
   const replacements: Replacement[] = [];

@@ -1,13 +1,16 @@
 /**
- * The pre-check reads a block once per pass: the scan's look-up and the request that follows reuse its answer,
- * and a text whose errors are cached is not read again at all (re-created posts, the pass that marks).
+ * The matcher reads a block once: the pre-check's answer serves the scan's look-up and the request that follows,
+ * a text whose errors are cached is not pre-checked again at all (re-created posts, the pass that marks), and
+ * the search for key-shaped strings serves the leaked-key warning, the masking and the marking pass.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as precheck from '@/utils/diagnosis/precheck';
+import * as redact from '@/utils/diagnosis/redact';
 import { createDiagnosisMatcher } from '@/utils/scan/matcher';
 import { createFakeBackground } from './fake-matcher';
 
 vi.mock('@/utils/diagnosis/precheck', { spy: true });
+vi.mock('@/utils/diagnosis/redact', { spy: true });
 
 const QUOTA = 'You exceeded your current quota, please check your plan and billing details.';
 const PROSE = 'Thanks, that fixed it for me.';
@@ -17,6 +20,7 @@ const readsOf = (text: string) =>
 
 afterEach(() => {
   vi.mocked(precheck.mightContainError).mockClear();
+  vi.mocked(redact.findKeyLikeStrings).mockClear();
 });
 
 describe('the pre-check in the matcher', () => {
@@ -57,5 +61,21 @@ describe('the pre-check in the matcher', () => {
     expect(readsOf(QUOTA)).toBe(2);
     await matcher.requestErrors([QUOTA]);
     expect(background.messages).toEqual([[QUOTA], [other], [QUOTA]]);
+  });
+
+  it('searches a block for key-shaped strings once, for the warning, the masking and the marking', async () => {
+    /** Synthetic live-looking key (the `T3BlbkFJ` marker), pasted into an error. */
+    const key = `sk-proj-${'Ab1'.repeat(8)}T3BlbkFJ${'xY9'.repeat(8)}wxyz`;
+    const text = `Incorrect API key provided: ${key}. You can find your API key at https://platform.openai.com.`;
+    const background = createFakeBackground();
+    const matcher = createDiagnosisMatcher({ send: background.send });
+    expect(matcher.findLeakedKeys(text)).toHaveLength(1);
+    await matcher.requestErrors([text]);
+    expect(matcher.findLeakedKeys(text)).toHaveLength(1);
+    expect(background.messages.flat().join('')).not.toContain(key);
+    const searches = vi
+      .mocked(redact.findKeyLikeStrings)
+      .mock.calls.filter(([searched]) => searched === text).length;
+    expect(searches).toBe(1);
   });
 });
