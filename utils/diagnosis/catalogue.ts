@@ -100,6 +100,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       codes: ['invalid_api_key'],
       patterns: [
         /Incorrect API key provided: ?(?:undefined|null|None|nil|sk-x{3,}|sk-\.{3}|your[_ -]?(?:api[_ -]?)?key|YOUR_|\$\{|\{\{|<your|OPENAI_API_KEY|process\.env|Bearer undefined)/i,
+        // A request dump (axios, fetch) whose header carries the unset variable: "Authorization: 'Bearer undefined'".
+        /Authorization['"]?\s*:\s*['"]?Bearer (?:undefined|null)\b/i,
       ],
     },
     title: 'The key sent was a placeholder',
@@ -235,6 +237,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /missing environment variable:? ["'`]?OPENAI_API_KEY/i,
         /OPENAI_API_KEY(?: environment variable)? (?:is not set|not set|is missing|not found|is required|is empty)/i,
         /apiKey\b[^\n]{0,20}\b(?:is required|must be (?:set|provided))/,
+        // R's chattr and others: "No token found - Add your key to the "OPENAI_API_KEY" environment variable".
+        /No (?:API )?(?:key|token) (?:was )?found\W{1,6}Add your key to the ["'`]?OPENAI_API_KEY/i,
       ],
       exceptions: ['LoadAPIKeyError', 'MissingApiKeyError'],
       hints: [
@@ -281,9 +285,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /insufficient permissions for this operation/i,
         // The same message in Chinese (clients and machine translation): "缺少作用域：api.responses.write".
         /缺少(?:作用域|范围)\s*[:：]\s*[\w.]/,
+        // Retold: "This is missing the 'api.responses.write' scope".
+        /missing the [`'"]?(?:api\.[a-z_]+\.(?:read|write|request)|model\.request)[`'"]? scopes?\b/i,
       ],
       genericPatterns: [/that it has the necessary scopes/i, /insufficient permissions/i],
       hints: [
+        /\binsufficient_scope\b/,
         /missing (?:the )?scopes?/i,
         /(?:key|token) lacks (?:the )?(?:permission|scope)/i,
         /(?:key|token) is missing (?:the )?(?:permission|scope)/i,
@@ -494,6 +501,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /Unsupported country, region,? or territory/i,
         // Retold: "openai refused your request for "unsupported country or region"".
         /\bunsupported country or region\b/i,
+        /OpenAI'?s? services are not available in your country/i,
       ],
       hints: [
         /不支持(?:的|该|您的)?(?:国家|地区)/,
@@ -990,6 +998,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /organization must be verified to/i,
         /must be verified to (?:use|access|generate)/i,
         /click on Verify Organization/i,
+        // Retold: "To use some "protected" models, API Organization Verification is required".
+        /\bOrgani[sz]ation Verification is required\b/i,
       ],
       hints: [/verif(?:y|ied|ication) (?:your |the |my )?organi[sz]ation/i, /organi[sz]ation verification/i],
     },
@@ -1850,6 +1860,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /java\.net\.(?:ConnectException|UnknownHostException|NoRouteToHostException|SocketException)/,
         /Failed to connect to api\.openai\.com/i,
         /Unable to resolve host "?api\.openai\.com/i,
+        // Rust's reqwest: "error sending request for url (https://api.openai.com/…): error trying to connect: …".
+        /error sending request for url \(https?:\/\/api\.openai\.com/i,
       ],
       genericPatterns: [
         /Connection error/i,
@@ -2112,6 +2124,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       codes: ['invalid_type', 'missing_required_parameter', 'invalid_request_body', 'invalid_json'],
       patterns: [
         /We could not parse the JSON body of your request/i,
+        // The hint of the same message, often quoted alone.
+        /The OpenAI API expects a JSON payload/i,
+        /you must provide a model parameter/i,
         /is a required property/i,
         /Missing required parameter/i,
         // Not "…: expected an unsupported value": that is a parameter this model does not take at all.

@@ -57,7 +57,7 @@ const OPENAI_MENTION =
  * With no OpenAI mention these are not ours to explain, even when they copy OpenAI's wording.
  */
 const OTHER_PROVIDER =
-  /anthropic|googleapis|generativelanguage|ai\.google\.dev|vertex ?ai|ollama|try pulling it first|\bgroq\b|cohere|bedrock|moonshot|openrouter|middle-out|This endpoint's maximum context length|perplexity|dashscope|zhipu|\bxai\b|x\.ai\b|x-api-key|usage cap|GeminiException|AnthropicException|\b(?:authentication|permission|not_found|overloaded|rate_limit)_error\b|\breq_011/i;
+  /anthropic|googleapis|generativelanguage|ai\.google\.dev|vertex ?ai|ollama|try pulling it first|\bgroq\b|cohere|bedrock|moonshot|openrouter|middle-out|This endpoint's maximum context length|perplexity|dashscope|zhipu|\bxai\b|x\.ai\b|your team [0-9a-f]{8}-|Some requested entity was not found|x-api-key|usage cap|GeminiException|AnthropicException|\b(?:authentication|permission|not_found|overloaded|rate_limit)_error\b|\breq_011/i;
 /**
  * Other providers' model names. Alone they do not make an error foreign: a Claude id sent to api.openai.com
  * gets OpenAI's own "does not exist" message. Only OpenAI's wording can then still make the text ours.

@@ -3,7 +3,8 @@
  * general rule rather than a rule for that one text: an error retold in prose, a Java client's connection
  * failure, the platform's overdue-invoice banner, OpenAI's termination email, the schema validator's
  * "is not of type" wording, a gateway's 503 that names the request it answered, Azure API Management's rate
- * limit, the scope error in Chinese, and a parameter the model does not take sent as null.
+ * limit, the scope error in Chinese, a parameter the model does not take sent as null, R's and Rust's clients,
+ * a header dump with an unset key, and OpenAI's own wording retold in forum prose.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '@/utils/diagnosis';
@@ -71,6 +72,55 @@ const cases: Array<{ source: string; text: string; category: string; entry: stri
     category: 'unsupported_parameter',
     entry: 'parameter-max-tokens',
   },
+  {
+    source: 'https://github.com/mlverse/chattr/issues/52',
+    text: `Caused by error in 'openai_token()': ! No token found - Add your key to the "OPENAI_API_KEY" environment variable`,
+    category: 'missing_api_key',
+    entry: 'api-key-missing',
+  },
+  {
+    source: 'https://github.com/irudnyts/openai/issues/68',
+    text: 'OpenAI API request failed [400]: you must provide a model parameter',
+    category: 'other',
+    entry: 'request-malformed',
+  },
+  {
+    source: 'https://github.com/n8n-io/n8n/issues/17475',
+    text: "Bad request - please check your parameters. Hint: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.",
+    category: 'other',
+    entry: 'request-malformed',
+  },
+  {
+    source: 'https://github.com/fuergaosi233/wechat-chatgpt/issues/821',
+    text: "headers: { Accept: 'application/json, text/plain, */*', Authorization: 'Bearer undefined', 'User-Agent': 'OpenAI/NodeJS/3.2.1' }",
+    category: 'invalid_api_key',
+    entry: 'api-key-placeholder',
+  },
+  {
+    source: 'https://github.com/linweiyuan/go-chatgpt-api/issues/1',
+    text: "OpenAI's services are not available in your country",
+    category: 'unsupported_region',
+    entry: 'unsupported-region',
+  },
+  {
+    source:
+      'https://community.openai.com/t/gpt-images-1-403-what-are-the-conditions-for-requesting-this-model-gpt-image-1/1245846/2',
+    text: 'To use some "protected" models, API Organization Verification is required, even if you are Tier 5 level.',
+    category: 'org_verification_required',
+    entry: 'verification-model',
+  },
+  {
+    source: 'https://github.com/earendil-works/pi/issues/1952',
+    text: "This is missing the 'api.responses.write' scope, which is required for the Codex API ('/v1/responses') to accept requests.",
+    category: 'key_scope_insufficient',
+    entry: 'key-scope-missing',
+  },
+  {
+    source: 'https://github.com/sigoden/aichat/issues/290',
+    text: 'Failed to get answer Caused by: error sending request for url (https://api.openai.com/v1/chat/completions): error trying to connect: tls handshake eof',
+    category: 'connection_error',
+    entry: 'connection-failed',
+  },
 ];
 
 describe('errors retold in other forms', () => {
@@ -92,6 +142,14 @@ describe('errors retold in other forms', () => {
       "BadRequestError: 400 Invalid type for 'messages[0].content': expected one of a string or array of objects, but got null instead.",
     );
     expect(diagnosis?.entryId).toBe('request-malformed');
+  });
+
+  it("leaves xAI's copy of OpenAI's 404 alone (its teams are not OpenAI's)", () => {
+    expect(
+      classify(
+        `Error code: 404 - {'code': 'Some requested entity was not found', 'error': "The model grok-beta does not exist or your team bdc397fa-1234-4bcd-9f00-0123456789ab does not have access to it."}`,
+      ),
+    ).toBeNull();
   });
 
   it('still reads node-fetch\'s "request to … failed, reason:" as a connection failure', () => {
