@@ -21,6 +21,7 @@
  * code, type, status, organizationId, projectId, requestId, limit, used, requested, unit, unitName, retry,
  * suggestion, replacement, scopes.
  */
+import { OPENAI_MODEL_PREFIX } from './model-prefix';
 import type { CategoryId, FixStep, ProbeHint } from './types';
 
 /** The day this catalogue was last checked against its sources and OpenAI's error-code guide. */
@@ -237,8 +238,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /missing environment variable:? ["'`]?OPENAI_API_KEY/i,
         /OPENAI_API_KEY(?: environment variable)? (?:is not set|not set|is missing|not found|is required|is empty)/i,
         /apiKey\b[^\n]{0,20}\b(?:is required|must be (?:set|provided))/,
-        // R's chattr and others: "No token found - Add your key to the "OPENAI_API_KEY" environment variable".
-        /No (?:API )?(?:key|token) (?:was )?found\W{1,6}Add your key to the ["'`]?OPENAI_API_KEY/i,
+      ],
+      // R's chattr: "! No token found" then "- Add your key to the "OPENAI_API_KEY" environment variable" (one
+      // line each, so each is a rule); generic: they count only where the text is about OpenAI.
+      genericPatterns: [
+        /\bNo (?:API )?(?:key|token) (?:was )?found\b/i,
+        /Add your key to the ["'`]?OPENAI_API_KEY["'`]? environment variable/i,
       ],
       exceptions: ['LoadAPIKeyError', 'MissingApiKeyError'],
       hints: [
@@ -473,7 +478,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         // OpenAI's termination email: "… you or a member of your organization are using the OpenAI API in ways
         // that violate our policies."
         /using the OpenAI API in ways that violate our (?:usage )?policies/i,
-        /\b(?:OpenAI|Open AI|API) account (?:has been|was|got) terminated/i,
+        /\b(?:OpenAI|Open AI) (?:API )?account (?:has been|was|got) terminated/i,
       ],
     },
     title: 'Access terminated',
@@ -499,10 +504,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       patterns: [
         /Country, region,? or territory not supported/i,
         /Unsupported country, region,? or territory/i,
-        // Retold: "openai refused your request for "unsupported country or region"".
-        /\bunsupported country or region\b/i,
         /OpenAI'?s? services are not available in your country/i,
+        // Retold with the service named: "openai refused your request for "unsupported country or region"".
+        /\bopenai\b[^.\n]{0,40}?\bunsupported country or region\b/i,
       ],
+      // Other services say it too: without OpenAI named on the line, only where the text is about OpenAI.
+      genericPatterns: [/\bunsupported country or region\b/i],
       hints: [
         /不支持(?:的|该|您的)?(?:国家|地区)/,
         /(?:国家|地区)不(?:受)?支持/,
@@ -899,9 +906,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       patterns: [
         /exceeded (?:the )?(?:token |call )?rate limit of your current (?:OpenAI|AIServices|Azure)/i,
         /have exceeded (?:token |call )?rate limit/i,
-        // Azure API Management in front of a deployment: "Rate limit is exceeded. Try again in 30 seconds."
-        /Rate limit is exceeded\. Try again in \d+ seconds?/i,
       ],
+      // Azure API Management's default answer ("Rate limit is exceeded. Try again in 30 seconds."), in front of
+      // an Azure OpenAI deployment or of any other API: ours only where the text is about OpenAI.
+      genericPatterns: [/Rate limit is exceeded\. Try again in \d+ seconds?/i],
     },
     title: 'Azure OpenAI rate limit',
     explanation:
@@ -1031,10 +1039,14 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: 'model-project-denied',
     category: 'model_access_denied',
     match: {
-      patterns: [
-        /does not have access to model/i,
-        // Retold in prose: "the specified project does not have access to the gpt-4o model".
-        /\bproject\b[^.\n]{0,40}?\bdoes(?: not|n't) have access to (?:the )?[`'"]?(?:gpt|o\d|chatgpt|dall-e|whisper|tts|text-|codex|computer-use|omni|sora)[\w.:-]*[`'"]? model\b/i,
+      patterns: [/does not have access to model/i],
+      // Retold in prose ("the specified project does not have access to the gpt-4o model"): a hint, so advice
+      // and questions that use the same words are not read as the error itself.
+      hints: [
+        new RegExp(
+          `\\bproject\\b[^.\\n]{0,40}?\\bdoes(?: not|n't) have access to (?:the )?[\`'"]?${OPENAI_MODEL_PREFIX}[\\w.:-]+[\`'"]? model\\b`,
+          'i',
+        ),
       ],
     },
     title: 'Project blocks {model|this model}',
@@ -1857,13 +1869,14 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         // node-fetch's "request to https://api.openai.com/… failed, reason: …"; "failed with status 503" is an answer.
         /request to https:\/\/api\.openai\.com\S* failed(?! with (?:status|code))/i,
         // Java clients (OkHttp, java.net.http): "java.net.ConnectException: Failed to connect to api.openai.com/…".
-        /java\.net\.(?:ConnectException|UnknownHostException|NoRouteToHostException|SocketException)/,
         /Failed to connect to api\.openai\.com/i,
         /Unable to resolve host "?api\.openai\.com/i,
         // Rust's reqwest: "error sending request for url (https://api.openai.com/…): error trying to connect: …".
         /error sending request for url \(https?:\/\/api\.openai\.com/i,
       ],
       genericPatterns: [
+        // Any Java program's connection failure: ours only where the text is about OpenAI.
+        /java\.net\.(?:ConnectException|UnknownHostException|NoRouteToHostException|SocketException)/,
         /Connection error/i,
         /fetch failed/i,
         /Network (?:error|is unreachable)/i,

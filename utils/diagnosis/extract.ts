@@ -2,6 +2,7 @@
  * Reading the facts out of an error: model, organization, project, request id, the rate-limit figures and how
  * long to wait. Everything displayed goes through redactKeys (OpenAI echoes part of a wrong key back).
  */
+import { OPENAI_MODEL_PREFIX } from './model-prefix';
 import type { ParsedError } from './parse';
 import { redactKeys } from './redact';
 import type { ExtractedFields, LimitUnit } from './types';
@@ -16,7 +17,7 @@ const MODEL_PATTERNS: readonly RegExp[] = [
   /["']model["'] ?[:=] ?["']([\w.:\-/]+)["']/,
   /\bmodel(?: in use| name| id)?:? ["'`]?((?:gpt|o\d|chatgpt|text-|dall-e|whisper|tts-|davinci|babbage|curie|ada|ft:|codex|computer-use|omni-)[\w.:-]*)/i,
   // Retold in prose: "does not have access to the gpt-4o model".
-  /\baccess to (?:the )?[`'"]?((?:gpt|o\d|chatgpt|text-|dall-e|whisper|tts-|codex|computer-use|omni-)[\w.:-]*)[`'"]? model\b/i,
+  new RegExp(`\\baccess to (?:the )?[\`'"]?(${OPENAI_MODEL_PREFIX}[\\w.:-]+)[\`'"]? model\\b`, 'i'),
 ];
 
 const ORGANIZATION_ID = /\b(org-[A-Za-z0-9]+)/;

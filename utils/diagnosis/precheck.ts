@@ -181,6 +181,8 @@ export const WIDE_ANCHORS: readonly string[] = [
   '速率',
   '限制',
   '密钥',
+  '作用域',
+  '缺少范围',
   '秘钥',
   '无效',
   '地区',

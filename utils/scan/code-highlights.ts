@@ -16,7 +16,13 @@ interface HighlightLike {
 }
 
 interface HighlightWindow {
-  CSS?: { highlights?: { set(name: string, highlight: unknown): unknown; delete(name: string): unknown } };
+  CSS?: {
+    highlights?: {
+      get(name: string): unknown;
+      set(name: string, highlight: unknown): unknown;
+      delete(name: string): unknown;
+    };
+  };
   Highlight?: new () => HighlightLike;
 }
 
@@ -35,14 +41,19 @@ export class CodeHighlights {
     if (this.highlights || this.failed) return this.highlights;
     const registry = this.window.CSS?.highlights;
     const HighlightClass = this.window.Highlight;
+    if (!registry || !HighlightClass) {
+      this.failed = true;
+      return null;
+    }
+    const highlights = { error: new HighlightClass(), key: new HighlightClass() };
     try {
-      if (!registry || !HighlightClass) throw new Error('no Custom Highlight API');
-      const highlights = { error: new HighlightClass(), key: new HighlightClass() };
       registry.set(CODE_ERROR_HIGHLIGHT, highlights.error);
       registry.set(CODE_KEY_HIGHLIGHT, highlights.key);
       this.highlights = highlights;
     } catch {
-      // Code blocks are still marked as a whole; only the exact ranges inside them are not painted.
+      // Code blocks are still marked as a whole; only the exact ranges inside them are not painted. Nothing
+      // half-registered is left behind.
+      this.unregister(highlights);
       this.failed = true;
     }
     return this.highlights;
@@ -82,9 +93,18 @@ export class CodeHighlights {
 
   dispose(): void {
     if (!this.highlights) return;
+    this.unregister(this.highlights);
     this.highlights = null;
+  }
+
+  /**
+   * Removes our highlights from the page's registry, only where they are still ours: after an extension update
+   * the new content script may have registered its own under the same names before the old one is disposed.
+   */
+  private unregister(highlights: Record<CodeHighlightKind, HighlightLike>): void {
     const registry = this.window.CSS?.highlights;
-    registry?.delete(CODE_ERROR_HIGHLIGHT);
-    registry?.delete(CODE_KEY_HIGHLIGHT);
+    if (!registry) return;
+    if (registry.get(CODE_ERROR_HIGHLIGHT) === highlights.error) registry.delete(CODE_ERROR_HIGHLIGHT);
+    if (registry.get(CODE_KEY_HIGHLIGHT) === highlights.key) registry.delete(CODE_KEY_HIGHLIGHT);
   }
 }

@@ -97,6 +97,8 @@ export function createDiagnosisMatcher(options: DiagnosisMatcherOptions): ScanMa
   const keyLike = new Map<string, readonly KeyLikeMatch[]>();
   const keyLikeIn = (text: string): readonly KeyLikeMatch[] => {
     if (!mightHoldKey(text)) return NOTHING;
+    // A block too large to send is searched each time rather than kept (it is never sent, see `knownErrors`).
+    if (text.length > limits.maxChars) return findKeyLikeStrings(text);
     let found = keyLike.get(text);
     if (found === undefined) {
       found = findKeyLikeStrings(text);

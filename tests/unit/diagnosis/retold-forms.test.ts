@@ -49,7 +49,7 @@ const cases: Array<{ source: string; text: string; category: string; entry: stri
   },
   {
     source: 'https://github.com/Azure-Samples/azure-search-openai-demo/issues/177',
-    text: 'Error: Rate limit is exceeded. Try again in 30 seconds.',
+    text: 'Azure OpenAI chat call failed. Error: Rate limit is exceeded. Try again in 30 seconds.',
     category: 'rate_limit',
     entry: 'rate-limit-azure',
   },
@@ -150,6 +150,32 @@ describe('errors retold in other forms', () => {
         `Error code: 404 - {'code': 'Some requested entity was not found', 'error': "The model grok-beta does not exist or your team bdc397fa-1234-4bcd-9f00-0123456789ab does not have access to it."}`,
       ),
     ).toBeNull();
+  });
+
+  it('finds the scope error in Chinese without an English word around it', () => {
+    expect(classify('缺少作用域：api.files.write')?.category).toBe('key_scope_insufficient');
+  });
+
+  it.each([
+    ['advice', 'If your project does not have access to the gpt-4o model, you can enable it under Limits.'],
+    ['a question', 'Why would the project does not have access to the gpt-4o model yet?'],
+    ['another subject', 'The project lead does not have access to the GPT-4 model documentation, sadly.'],
+    ['a family, not a model', 'this project does not have access to the gpt model family'],
+  ])('does not read %s about project access as the error itself', (_, text) => {
+    expect(classify(text)).toBeNull();
+  });
+
+  it.each([
+    ['Claude', 'Claude says unsupported country or region when I call it from Hong Kong.'],
+    ['Gemini', 'Gemini: unsupported country or region'],
+    [
+      'a database',
+      'java.net.ConnectException: Connection refused (Connection refused) when my app opens Postgres',
+    ],
+    ['Google', 'My Google API account got terminated last week.'],
+    ['any API behind Azure API Management', 'Error: Rate limit is exceeded. Try again in 30 seconds.'],
+  ])("leaves %s's words alone where OpenAI is not named", (_, text) => {
+    expect(classify(text)).toBeNull();
   });
 
   it('still reads node-fetch\'s "request to … failed, reason:" as a connection failure', () => {

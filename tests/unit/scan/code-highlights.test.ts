@@ -23,15 +23,19 @@ class FakeHighlight {
   }
 }
 
-function fakeWindow(options: { refuse?: boolean } = {}) {
+function fakeWindow(options: { refuse?: boolean; refuseKey?: boolean } = {}) {
   const registry = new Map<string, unknown>();
   const calls: string[] = [];
   const window = {
     CSS: {
       highlights: {
+        get(name: string) {
+          return registry.get(name);
+        },
         set(name: string, highlight: unknown) {
           calls.push(`set ${name}`);
-          if (options.refuse) throw new DOMException('not allowed', 'NotAllowedError');
+          if (options.refuse || (options.refuseKey && name === CODE_KEY_HIGHLIGHT))
+            throw new DOMException('not allowed', 'NotAllowedError');
           registry.set(name, highlight);
         },
         delete(name: string) {
@@ -96,5 +100,25 @@ describe('code highlights', () => {
     highlights.add('error', range());
     expect(refusing.calls).toEqual([`set ${CODE_ERROR_HIGHLIGHT}`]);
     expect(highlights.size).toBe(0);
+  });
+
+  it("leaves another instance's highlights registered (an extension update: the new script registered first)", () => {
+    const shared = fakeWindow();
+    const old = new CodeHighlights(shared.window);
+    old.add('error', range());
+    const current = new CodeHighlights(shared.window);
+    current.add('error', range());
+    old.dispose();
+    expect(shared.registry.size).toBe(2);
+    current.dispose();
+    expect(shared.registry.size).toBe(0);
+  });
+
+  it('leaves nothing half-registered when the second registration is refused', () => {
+    const refusing = fakeWindow({ refuseKey: true });
+    const highlights = new CodeHighlights(refusing.window);
+    highlights.add('error', range());
+    expect(highlights.supported).toBe(false);
+    expect(refusing.registry.size).toBe(0);
   });
 });
