@@ -68,8 +68,6 @@ for (const wrapper of document.querySelectorAll<HTMLElement>('.topic-post[data-p
 }
 
 let scanner: Scanner | null = null;
-/** The inside of `#main-outlet` for the topic opened next (in-app navigation), set by the runner. */
-let nextTopicHtml = '';
 let matcherMs = 0;
 let backgroundMs = 0;
 let messages = 0;
@@ -215,29 +213,14 @@ const bench = {
     };
   },
 
-  /** The topic the reader opens next, as Discourse renders it into `#main-outlet` (set once per page). */
-  setNextTopic(html: string): void {
-    nextTopicHtml = html;
-  },
-
   /**
-   * In-app navigation, step 1 (not measured): this topic was scanned (so the scanner's code is compiled, as in
-   * a tab where the reader already read a topic), then Discourse renders the next topic in place.
+   * In-app navigation, step 1 (not measured): this topic is scanned, so the scanner's code is compiled and it
+   * keeps watching the page, as in a tab where the reader already read a topic. Step 2 is the runner's: the page
+   * renders the next topic into `#main-outlet`, our observer queues its posts, `flush` scans them.
    */
   async prepareNextTopic(): Promise<{ ms: number }> {
     const started = performance.now();
     await bench.scan();
-    scanner?.dispose();
-    scanner = null;
-    showNextTopic();
-    return { ms: performance.now() - started };
-  },
-
-  /** Step 1 for mark.js: this topic marked (its code and expression compiled), then the next one rendered. */
-  prepareNextMark(): { ms: number } {
-    const started = performance.now();
-    bench.markjs();
-    showNextTopic();
     return { ms: performance.now() - started };
   },
 
@@ -270,8 +253,7 @@ const bench = {
       | 'flush'
       | 'prime'
       | 'scanPrimed'
-      | 'prepareNextTopic'
-      | 'prepareNextMark',
+      | 'prepareNextTopic',
   ): void {
     (window as unknown as { __madBenchResult: unknown }).__madBenchResult = undefined;
     setTimeout(() => {
@@ -284,7 +266,6 @@ const bench = {
         markjs: bench.markjs,
         flush: bench.flush,
         prepareNextTopic: bench.prepareNextTopic,
-        prepareNextMark: bench.prepareNextMark,
       }[kind];
       void Promise.resolve(run()).then((result) => {
         (window as unknown as { __madBenchResult: unknown }).__madBenchResult = result;
@@ -348,11 +329,5 @@ const bench = {
     );
   },
 };
-
-function showNextTopic(): void {
-  const outlet = document.querySelector('#main-outlet');
-  if (!outlet || nextTopicHtml === '') throw new Error('no next topic to show');
-  outlet.innerHTML = nextTopicHtml;
-}
 
 (window as unknown as { __madBench: typeof bench }).__madBench = bench;
