@@ -245,15 +245,7 @@ const bench = {
    * (the scanner waiting for the background) set their result when everything is applied.
    */
   later(
-    kind:
-      | 'warmup'
-      | 'scan'
-      | 'rescan'
-      | 'markjs'
-      | 'flush'
-      | 'prime'
-      | 'scanPrimed'
-      | 'prepareNextTopic',
+    kind: 'warmup' | 'scan' | 'rescan' | 'markjs' | 'flush' | 'prime' | 'scanPrimed' | 'prepareNextTopic',
   ): void {
     (window as unknown as { __madBenchResult: unknown }).__madBenchResult = undefined;
     setTimeout(() => {
