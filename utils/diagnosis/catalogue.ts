@@ -290,8 +290,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /insufficient permissions for this operation/i,
         // The same message in Chinese (clients and machine translation): "缺少作用域：api.responses.write".
         /缺少(?:作用域|范围)\s*[:：]\s*[\w.]/,
-        // Retold: "This is missing the 'api.responses.write' scope".
-        /missing the [`'"]?(?:api\.[a-z_]+\.(?:read|write|request)|model\.request)[`'"]? scopes?\b/i,
+        // Retold: "This is missing the 'api.responses.write' scope", "the key lacks the api.responses.read scope".
+        /(?:missing|lacks) the [`'"]?(?:api\.[a-z_]+\.(?:read|write|request)|model\.request)[`'"]? scopes?\b/i,
       ],
       genericPatterns: [/that it has the necessary scopes/i, /insufficient permissions/i],
       hints: [
@@ -1870,6 +1870,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         /request to https:\/\/api\.openai\.com\S* failed(?! with (?:status|code))/i,
         // Java clients (OkHttp, java.net.http): "java.net.ConnectException: Failed to connect to api.openai.com/…".
         /Failed to connect to api\.openai\.com/i,
+        // undici (Node's fetch, the Vercel AI SDK): "Connect Timeout Error (attempted address: api.openai.com:443, …)".
+        /attempted address: api\.openai\.com/i,
         /Unable to resolve host "?api\.openai\.com/i,
         // Rust's reqwest: "error sending request for url (https://api.openai.com/…): error trying to connect: …".
         /error sending request for url \(https?:\/\/api\.openai\.com/i,

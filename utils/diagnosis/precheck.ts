@@ -110,6 +110,7 @@ export const PRECHECK_ANCHORS: readonly string[] = [
   'not allowed',
   'parameter',
   'not of type',
+  'tool_call',
   'argument',
   'context',
   'tokens',

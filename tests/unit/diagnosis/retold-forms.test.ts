@@ -121,6 +121,24 @@ const cases: Array<{ source: string; text: string; category: string; entry: stri
     category: 'connection_error',
     entry: 'connection-failed',
   },
+  {
+    source: 'https://github.com/Nexus-JPF/note-companion/issues/295',
+    text: 'lastError: _ [AI_APICallError]: Cannot connect to API: Connect Timeout Error (attempted address: api.openai.com:443, timeout: 10000ms)',
+    category: 'connection_error',
+    entry: 'connection-failed',
+  },
+  {
+    source: 'https://github.com/agno-agi/agno/issues/3105',
+    text: "[Bug] An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. (insufficient tool messages following tool_calls message)",
+    category: 'other',
+    entry: 'request-malformed',
+  },
+  {
+    source: 'https://community.openai.com/t/restricted-api-keys-are-broken-for-the-responses-api/1292912',
+    text: 'Using the key results in a 401 error, stating that the key lacks the api.responses.read scope.',
+    category: 'key_scope_insufficient',
+    entry: 'key-scope-missing',
+  },
 ];
 
 describe('errors retold in other forms', () => {
