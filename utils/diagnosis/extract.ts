@@ -15,7 +15,7 @@ const MODEL_PATTERNS: readonly RegExp[] = [
   /\bspecified model,? ([\w.:-]{2,80})/i,
   /\bmodel ([\w.:\-/]{2,80}) (?:does not exi|doesn'?t exi|is not|not found|has been)/i,
   /["']model["'] ?[:=] ?["']([\w.:\-/]+)["']/,
-  /\bmodel(?: in use| name| id)?:? ["'`]?((?:gpt|o\d|chatgpt|text-|dall-e|whisper|tts-|davinci|babbage|curie|ada|ft:|codex|computer-use|omni-)[\w.:-]*)/i,
+  new RegExp(`\\bmodel(?: in use| name| id)?:? ["'\`]?(${OPENAI_MODEL_PREFIX}[\\w.:-]*)`, 'i'),
   // Retold in prose: "does not have access to the gpt-4o model".
   new RegExp(`\\baccess to (?:the )?[\`'"]?(${OPENAI_MODEL_PREFIX}[\\w.:-]+)[\`'"]? model\\b`, 'i'),
 ];
