@@ -36,6 +36,17 @@ export interface ScanFigures {
   rootsSkippedByPrecheck: number;
 }
 
+/** What the runner (tests/bench/scan.ts) can ask `__madBench.later` to run. */
+export type BenchKind =
+  | 'warmup'
+  | 'scan'
+  | 'rescan'
+  | 'markjs'
+  | 'flush'
+  | 'prime'
+  | 'scanPrimed'
+  | 'prepareNextTopic';
+
 export interface MarkFigures {
   ms: number;
   marks: number;
@@ -244,12 +255,10 @@ const bench = {
    * main-thread time to this script's URL (the runner sums the CPU time of those events). Asynchronous ones
    * (the scanner waiting for the background) set their result when everything is applied.
    */
-  later(
-    kind: 'warmup' | 'scan' | 'rescan' | 'markjs' | 'flush' | 'prime' | 'scanPrimed' | 'prepareNextTopic',
-  ): void {
+  later(kind: BenchKind): void {
     (window as unknown as { __madBenchResult: unknown }).__madBenchResult = undefined;
     setTimeout(() => {
-      const run = {
+      const runs: Record<BenchKind, () => unknown> = {
         prime: bench.prime,
         scanPrimed: bench.scanPrimed,
         warmup: bench.warmup,
@@ -258,7 +267,8 @@ const bench = {
         markjs: bench.markjs,
         flush: bench.flush,
         prepareNextTopic: bench.prepareNextTopic,
-      }[kind];
+      };
+      const run = runs[kind];
       void Promise.resolve(run()).then((result) => {
         (window as unknown as { __madBenchResult: unknown }).__madBenchResult = result;
       });

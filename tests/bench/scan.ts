@@ -34,7 +34,7 @@ import { bundleContentScript, bundleLazyModules } from '../../utils/build/conten
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { renderStressTopic, renderTopicOutlet, renderTwentyPostTopic } from '../fixtures/discourse/pages';
 import { TOPIC_POSTS, TOPIC_TITLE } from '../fixtures/discourse/threads';
-import type { MarkFigures, ScanFigures } from './scan-page';
+import type { BenchKind, MarkFigures, ScanFigures } from './scan-page';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.MAD_CHROMIUM ?? '/usr/bin/chromium';
@@ -48,15 +48,6 @@ interface Bench {
   uncloak(numbers: number[]): void;
   textChars(): number;
 }
-type BenchKind =
-  | 'warmup'
-  | 'scan'
-  | 'rescan'
-  | 'markjs'
-  | 'flush'
-  | 'prime'
-  | 'scanPrimed'
-  | 'prepareNextTopic';
 interface Counted {
   ms: number;
   messages: number;
