@@ -24,7 +24,7 @@ import {
   STACK_TRACE,
   watchContentWorld,
 } from './hardening-support';
-import { addKey, checkAccess } from './popup-helpers';
+import { addKey, checkAccess, copyReport } from './popup-helpers';
 
 const FORUM = 'https://community.openai.com';
 const PLATFORM = 'https://platform.openai.com';
@@ -179,13 +179,7 @@ describe('the key never leaves the places the user chose', () => {
     const explainText = await page.locator('[data-explain-result]').innerText();
     await textarea.fill('');
 
-    await page.getByRole('button', { name: 'Copy report' }).click();
-    await page.locator('[data-copy-state="copied"]').waitFor();
-    const reader = await session.context.newPage();
-    await reader.goto('https://example.org/');
-    await reader.bringToFront();
-    const copied = await reader.evaluate(() => navigator.clipboard.readText());
-    await reader.close();
+    const copied = await copyReport(session, page);
     expect(copied).toContain('OpenAI API access report');
 
     await saveScreenshot(page, 'hardening-popup-after-check');

@@ -71,3 +71,18 @@ export async function keyBanner(page: Page): Promise<string | null> {
   if ((await banner.count()) === 0) return null;
   return banner.first().getAttribute('data-category');
 }
+
+/**
+ * Clicks "Copy report" and returns what landed on the clipboard, read from another tab: the popup page is not
+ * focused in headless Chromium, and `clipboard.readText` needs a focused document.
+ */
+export async function copyReport(session: ExtensionSession, page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Copy report' }).click();
+  await page.locator('[data-copy-state="copied"]').waitFor();
+  const reader = await session.context.newPage();
+  await reader.goto('https://example.org/');
+  await reader.bringToFront();
+  const copied = await reader.evaluate(() => navigator.clipboard.readText());
+  await reader.close();
+  return copied;
+}

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FAKE_KEYS } from '../fake-api';
 import { routeFakeApi } from '../fake-api/playwright';
 import { type ExtensionSession, launchExtension, openPopup, servePages } from './harness';
-import { addKey, checkAccess, keyBanner, matrixRows } from './popup-helpers';
+import { addKey, checkAccess, copyReport, keyBanner, matrixRows } from './popup-helpers';
 
 let session: ExtensionSession | undefined;
 afterEach(async () => {
@@ -78,13 +78,7 @@ describe('popup lifetimes', () => {
     await addKey(page, `  Bearer ${FAKE_KEYS.invalid}\n`);
     await checkAccess(page);
     expect(await keyBanner(page)).toBe('invalid_api_key');
-    await page.getByRole('button', { name: 'Copy report' }).click();
-    await page.locator('[data-copy-state="copied"]').waitFor();
-    const reader = await session.context.newPage();
-    await reader.goto('https://example.org/');
-    await reader.bringToFront();
-    const copied = await reader.evaluate(() => navigator.clipboard.readText());
-    await reader.close();
+    const copied = await copyReport(session, page);
     expect(copied).toContain('### OpenAI API access report');
     expect(copied).toContain('invalid_api_key');
     expect(copied).toMatch(/sk-proj-…\w{1,4}/);
